@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make build` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+TESTING := $(VENV)/.test-installed
+
+.PHONY: build check serve test browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+
+$(RUNTIME): $(BIN)/python requirements.txt pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(TESTING): $(RUNTIME) requirements-test.txt
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+check: $(RUNTIME)
+	$(BIN)/disclosure check .
+
+build: check
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+serve: $(RUNTIME)
+	$(BIN)/mkdocs serve --no-strict
+
+# Browser tests drive Debian's chromium; Playwright cannot download its own here.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "需要 chromium：请运行 sudo apt-get install -y chromium" >&2; exit 1; \
+	  fi; \
+	fi
+
+test: $(TESTING) browser
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,3 @@
+from disclosure.cli import main
+
+raise SystemExit(main())

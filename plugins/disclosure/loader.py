@@ -1,0 +1,288 @@
+"""Read a content repository into the domain model, collecting every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from disclosure import model as m
+from disclosure.diagnostics import Diagnostic
+from disclosure.model import to_date
+from disclosure.schemas import schema
+from disclosure.sources import Located, load_markdown_file, load_yaml_file
+from disclosure.workdays import WorkCalendar
+
+ORGANIZATION = "catalogue/organization.yml"
+DIRECTORY = "catalogue/directory.yml"
+NEGATIVE_LIST = "catalogue/negative-list.yml"
+ANNUAL_REPORTS = "catalogue/annual-reports"
+CALENDAR = "calendar.yml"
+
+
+# Lenient accessors: a field with a structural error was already reported by
+# the schema, so the model takes an empty value instead of failing.
+def _text(data: dict, key: str) -> str:
+    value = data.get(key)
+    return "" if value is None or isinstance(value, (dict, list)) else str(value)
+
+
+def _int(data: dict, key: str) -> int | None:
+    value = data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _records(data: dict, key: str) -> list[dict]:
+    value = data.get(key)
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _strings(data: dict, key: str) -> list[str]:
+    value = data.get(key)
+    return [str(item) for item in value if isinstance(item, (str, int))] if isinstance(value, list) else []
+
+
+def _mapping(data: dict, key: str) -> dict:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+class Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Diagnostic] = []
+
+    def files(self, folder: str, pattern: str) -> list[str]:
+        base = self.root / folder
+        if not base.is_dir():
+            return []
+        return sorted(
+            p.relative_to(self.root).as_posix()
+            for p in base.rglob(pattern)
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(base).parts)
+        )
+
+    def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
+        """Parse one file and check its structure; None when it cannot be read."""
+        reader = load_markdown_file if markdown else load_yaml_file
+        located = reader(self.root, rel, self.problems)
+        if located is None:
+            return None
+        if not isinstance(located.data, dict):
+            self.problems.append(
+                Diagnostic(rel, 1 + located.line_offset, 1, "D005", "内容应为“字段: 值”形式的一组字段", hint="参照模板逐行填写字段，每行一个“字段名: 值”")
+            )
+            return None
+        self.problems.extend(schema(schema_name).check(located))
+        return located
+
+    def required(self, rel: str, schema_name: str) -> Located | None:
+        if not (self.root / rel).is_file():
+            self.problems.append(Diagnostic(rel, 0, 1, "D001", "缺少必需的文件", hint=f"新建 {rel}，参照编辑指南填写"))
+            return None
+        return self.read(rel, schema_name)
+
+    # -- each content type ------------------------------------------------
+    def organization(self) -> m.Organization | None:
+        located = self.required(ORGANIZATION, "organization")
+        if located is None:
+            return None
+        data = located.data
+        office = _mapping(data, "office")
+        return m.Organization(
+            name=_text(data, "name"),
+            credit_code=_text(data, "credit_code"),
+            index_prefix=_text(data, "index_prefix"),
+            office=m.Office(**{k: _text(office, k) for k in ("name", "address", "hours", "phone", "fax", "email", "website")}),
+            departments=[m.Department(_text(d, "id"), _text(d, "name"), _text(d, "phone")) for d in _records(data, "departments")],
+            site_name=_text(data, "site_name"),
+            source=located,
+        )
+
+    def catalogue(self) -> m.Catalogue:
+        located = self.required(DIRECTORY, "directory")
+        if located is None:
+            return m.Catalogue([])
+
+        def node(data: dict, key_path: tuple, parent: m.CatalogueItem | None) -> m.CatalogueItem:
+            item = m.CatalogueItem(
+                code=_text(data, "code"),
+                name=_text(data, "name"),
+                parent=parent,
+                content=_text(data, "content"),
+                basis=_text(data, "basis"),
+                time_limit=_text(data, "time_limit"),
+                time_limit_days=_int(data, "time_limit_days"),
+                departments=_strings(data, "departments"),
+                channels=_strings(data, "channels"),
+                audience=_text(data, "audience"),
+                key_path=key_path,
+            )
+            children = data.get("children")
+            if isinstance(children, list):
+                item.children = [
+                    node(child, key_path + ("children", i), item) for i, child in enumerate(children) if isinstance(child, dict)
+                ]
+            return item
+
+        roots = [node(d, ("items", i), None) for i, d in enumerate(located.data.get("items") or []) if isinstance(d, dict)]
+        return m.Catalogue(roots, located)
+
+    def negative_list(self) -> tuple[list[m.NegativeListEntry], Located | None]:
+        if not (self.root / NEGATIVE_LIST).is_file():
+            return [], None
+        located = self.read(NEGATIVE_LIST, "negative-list")
+        if located is None:
+            return [], None
+        entries = [m.NegativeListEntry(_text(d, "name"), _text(d, "situation"), _text(d, "basis")) for d in _records(located.data, "items")]
+        return entries, located
+
+    def calendar(self) -> WorkCalendar:
+        calendar = WorkCalendar()
+        located = self.read(CALENDAR, "calendar") if (self.root / CALENDAR).is_file() else None
+        if located is not None:
+            data = located.data
+            calendar.holidays = {d for d in map(to_date, data.get("holidays") or []) if d}
+            calendar.workdays = {d for d in map(to_date, data.get("workdays") or []) if d}
+            calendar.years = {y for y in data.get("years") or [] if isinstance(y, int)}
+        return calendar
+
+    def documents(self) -> list[m.Document]:
+        documents = []
+        for rel in self.files("catalogue", "*.md"):
+            located = self.read(rel, "document", markdown=True)
+            if located is None:
+                continue
+            data = located.data
+            review = _mapping(data, "review")
+            consultation = _mapping(data, "consultation")
+            documents.append(
+                m.Document(
+                    id=_text(data, "id"),
+                    title=_text(data, "title"),
+                    published=to_date(data.get("published")),
+                    body=located.body,
+                    source=located,
+                    draft=data.get("draft") is True,
+                    summary=_text(data, "summary"),
+                    category=_text(data, "category"),
+                    kind=_text(data, "kind"),
+                    drafting_department=_text(data, "drafting_department"),
+                    publisher=_text(data, "publisher"),
+                    doc_number=_text(data, "doc_number"),
+                    written=to_date(data.get("written")),
+                    disclosure=_text(data, "disclosure"),
+                    reason=_text(data, "reason"),
+                    validity=_text(data, "validity"),
+                    valid_until=to_date(data.get("valid_until")),
+                    abolished=to_date(data.get("abolished")),
+                    replaced_by=_text(data, "replaced_by"),
+                    interpretation=_text(data, "interpretation")
+                    or ("required" if _text(data, "kind") in m.NEEDS_INTERPRETATION_BY_DEFAULT else "none"),
+                    review=m.Review(_text(review, "reviewer"), to_date(review.get("date"))) if review else None,
+                    attachments=[m.Attachment(_text(a, "title"), _text(a, "file")) for a in _records(data, "attachments")],
+                    topics=_strings(data, "topics"),
+                    consultation=m.Consultation(
+                        to_date(consultation.get("start")), to_date(consultation.get("end")), _text(consultation, "feedback")
+                    )
+                    if consultation
+                    else None,
+                )
+            )
+        return documents
+
+    def interpretations(self) -> list[m.Interpretation]:
+        interpretations = []
+        for rel in self.files("interpretations", "*.md"):
+            located = self.read(rel, "interpretation", markdown=True)
+            if located is None:
+                continue
+            data = located.data
+            interpretations.append(
+                m.Interpretation(
+                    id=_text(data, "id"),
+                    title=_text(data, "title"),
+                    published=to_date(data.get("published")),
+                    body=located.body,
+                    source=located,
+                    draft=data.get("draft") is True,
+                    policy=_text(data, "policy"),
+                    form=_text(data, "form"),
+                    department=_text(data, "department"),
+                    interpreter=_text(data, "interpreter"),
+                    media=_text(data, "media"),
+                    summary=_text(data, "summary"),
+                )
+            )
+        return interpretations
+
+    def guides(self) -> list[m.ServiceGuide]:
+        guides = []
+        for rel in self.files("guides", "*.yml"):
+            located = self.read(rel, "guide")
+            if located is None:
+                continue
+            data = located.data
+            time_limit = _mapping(data, "time_limit")
+            online = _mapping(data, "online")
+            guides.append(
+                m.ServiceGuide(
+                    code=_text(data, "code"),
+                    name=_text(data, "name"),
+                    type=_text(data, "type"),
+                    department=_text(data, "department"),
+                    basis=[m.LegalBasis(_text(b, "title"), _text(b, "article")) for b in _records(data, "basis")],
+                    conditions=_text(data, "conditions"),
+                    audience=_strings(data, "audience"),
+                    materials=[
+                        m.Material(
+                            name=_text(x, "name"),
+                            form=_text(x, "form"),
+                            copies=_int(x, "copies") or 1,
+                            source=_text(x, "source"),
+                            required=x.get("required") is not False,
+                            template=_text(x, "template"),
+                            example=_text(x, "example"),
+                            note=_text(x, "note"),
+                        )
+                        for x in _records(data, "materials")
+                    ],
+                    process=[m.ProcessStep(_text(p, "step"), _text(p, "description")) for p in _records(data, "process")],
+                    legal_days=_int(time_limit, "legal_days"),
+                    promised_days=_int(time_limit, "promised_days"),
+                    fees=[m.Fee(_text(f, "item"), _text(f, "standard"), _text(f, "basis")) for f in _records(data, "fees")],
+                    location=_text(data, "location"),
+                    hours=_text(data, "hours"),
+                    contact=m.Contact(**{k: _text(_mapping(data, "contact"), k) for k in ("phone", "email", "address")}),
+                    supervision=m.Contact(**{k: _text(_mapping(data, "supervision"), k) for k in ("phone", "email", "address")}),
+                    online=m.OnlineService(
+                        available=online.get("available") is True,
+                        url=_text(online, "url"),
+                        visits=_int(online, "visits") or 0,
+                        visits_reason=_text(online, "visits_reason"),
+                    ),
+                    updated=to_date(data.get("updated")),
+                    summary=_text(data, "summary"),
+                    result=_text(data, "result"),
+                    faq=[m.Question(_text(q, "question"), _text(q, "answer")) for q in _records(data, "faq")],
+                    draft=data.get("draft") is True,
+                    source=located,
+                )
+            )
+        return guides
+
+
+def load_project(root: Path) -> tuple[m.Project, list[Diagnostic]]:
+    """The whole repository as a model, and what is structurally wrong with it."""
+    loader = Loader(root)
+    negative_list, negative_source = loader.negative_list()
+    project = m.Project(
+        root=str(root),
+        organization=loader.organization(),
+        catalogue=loader.catalogue(),
+        documents=loader.documents(),
+        interpretations=loader.interpretations(),
+        guides=loader.guides(),
+        negative_list=negative_list,
+        negative_list_source=negative_source,
+        calendar=loader.calendar(),
+    )
+    return project, loader.problems

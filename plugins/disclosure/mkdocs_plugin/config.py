@@ -1,0 +1,11 @@
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class DisclosureConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    # Build the site as it will stand on this day (YYYY-MM-DD); default today.
+    as_of = c.Optional(c.Type(str))
+    interpretation_days = c.Type(int, default=3)
+    interpretation_sections = c.ListOfItems(c.Type(str), default=["背景依据", "主要内容"])
+    id_pattern = c.Type(str, default=r"{prefix}/{year}-\d{5}")

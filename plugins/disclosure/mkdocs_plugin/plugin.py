@@ -1,0 +1,60 @@
+"""The MkDocs adapter: options in, checks logged, generated pages out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from disclosure import options as settings
+from disclosure.check import CheckResult, check_repository
+from disclosure.mkdocs_plugin.config import DisclosureConfig
+from disclosure.pages.site import build_pages
+from disclosure.release import Release
+
+log = get_plugin_logger(__name__)
+
+CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
+
+
+class DisclosurePlugin(BasePlugin[DisclosureConfig]):
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.
+        self.root = Path(config.config_file_path).resolve().parent
+        try:
+            self.options = settings.build(dict(self.config))
+        except ValueError as error:
+            raise PluginError(f"disclosure 插件设置有误：{error}") from error
+        for folder in CONTENT_FOLDERS + ("calendar.yml",):
+            path = self.root / folder
+            if path.exists() and str(path) not in config.watch:
+                config.watch.append(str(path))
+        self.result: CheckResult | None = None
+        return config
+
+    # Before other plugins see the files, so search and sitemap include the generated pages.
+    @event_priority(100)
+    def on_files(self, files: Files, config) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.result = check_repository(self.root, self.options)
+        for diagnostic in self.result.diagnostics:
+            (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {diagnostic.describe()}")
+        if self.result.project.organization is None:
+            raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
+        release = Release(self.result.project, self.options.as_of)
+        for page in build_pages(release):
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                files.remove(existing)  # a hand-written page in docs/ yields to the generated one
+            files.append(File.generated(config, page.path, content=page.markdown))
+        for rel in release.files():
+            file = File.generated(config, rel, abs_src_path=str(self.root / rel))
+            file.inclusion = InclusionLevel.INCLUDED  # MkDocs excludes /templates/ by default
+            files.append(file)
+        return files

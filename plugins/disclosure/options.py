@@ -1,0 +1,55 @@
+"""Settings shared by the command line and the MkDocs plugin."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEFAULT_ID_PATTERN = r"{prefix}/{year}-\d{5}"
+DEFAULT_SECTIONS = ("背景依据", "主要内容")
+
+
+@dataclass(frozen=True)
+class Options:
+    # The day the site is built for: later `published` dates stay hidden (定时发布).
+    as_of: dt.date = field(default_factory=dt.date.today)
+    # 政策解读 must follow its policy within this many working days.
+    interpretation_days: int = 3
+    # `##` sections every interpretation must have.
+    interpretation_sections: tuple[str, ...] = DEFAULT_SECTIONS
+    # 索引号 form; {prefix} is organization.index_prefix, {year} the year published.
+    id_pattern: str = DEFAULT_ID_PATTERN
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring the `!!python/…` and `!ENV` tags MkDocs allows."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def from_config_file(config_file: Path, **overrides) -> Options:
+    """The `disclosure` plugin's options as written in mkdocs.yml."""
+    with open(config_file, encoding="utf-8-sig") as stream:
+        config = yaml.load(stream, Loader=_ConfigLoader) or {}
+    settings: dict = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("disclosure"), dict):
+            settings = plugin["disclosure"]
+    return build(settings, **overrides)
+
+
+def build(settings: dict, **overrides) -> Options:
+    values = {
+        "as_of": settings.get("as_of"),
+        "interpretation_days": settings.get("interpretation_days"),
+        "interpretation_sections": tuple(settings["interpretation_sections"]) if settings.get("interpretation_sections") else None,
+        "id_pattern": settings.get("id_pattern"),
+    }
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    if isinstance(values["as_of"], str):
+        values["as_of"] = dt.date.fromisoformat(values["as_of"])
+    return Options(**{k: v for k, v in values.items() if v is not None})

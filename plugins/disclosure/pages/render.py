@@ -1,0 +1,85 @@
+"""Render every public page from Jinja templates (compiled once, autoescaped)."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from disclosure.release import Release
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # src path inside the site, e.g. "documents/2020-00001/index.md"
+    markdown: str
+
+
+def markdown_text(value) -> Markup:
+    """Text shown literally inside Markdown (one line: table cells, list items)."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(" ".join(str(value).split())))))
+
+
+def paragraphs(value) -> Markup:
+    """Multi-line text: each line its own paragraph, shown literally."""
+    return Markup("\n\n".join(markdown_text(line) for line in str(value).splitlines() if line.strip()))
+
+
+def front_matter(**meta) -> Markup:
+    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value] + ["---", ""]
+    return Markup("\n".join(lines))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["paragraphs"] = paragraphs
+    env.globals["front_matter"] = front_matter
+    return env
+
+
+class Renderer:
+    """Pages for one Release; links between them are relative, so any base URL works."""
+
+    def __init__(self, release: Release):
+        self.release = release
+        self.env = environment()
+
+    def render(self, template: str, path: str, **context) -> Page:
+        def link(target) -> str:
+            """A Markdown link target (src path), checked by MkDocs."""
+            target_path = target if isinstance(target, str) else self.release.path_of(target)
+            return posixpath.relpath(target_path, posixpath.dirname(path))
+
+        def url(target) -> str:
+            """An href for raw HTML: the directory URL of the target page."""
+            target_path = target if isinstance(target, str) else self.release.path_of(target)
+            directory = posixpath.dirname(target_path)
+            relative = posixpath.relpath(directory or ".", posixpath.dirname(path) or ".")
+            return "./" if relative == "." else relative + "/"
+
+        def asset(file: str) -> str:
+            """An href to a repository file copied into the site."""
+            return posixpath.relpath(file, posixpath.dirname(path) or ".")
+
+        markdown = self.env.get_template(template).render(
+            release=self.release, r=self.release, link=link, url=url, asset=asset, **context
+        )
+        return Page(path, markdown)

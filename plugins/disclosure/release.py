@@ -1,0 +1,106 @@
+"""What the public may see on a given day, and the links between it.
+
+Only 主动公开, non-draft entries dated on or before `as_of` are released; an
+interpretation is released only with its policy. Everything the site, feeds
+and exports show comes from here, so nothing withheld can leak by another path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from disclosure.model import CatalogueItem, Document, Interpretation, Project, ServiceGuide
+
+
+@dataclass
+class Release:
+    project: Project
+    as_of: dt.date
+    documents: list[Document] = field(init=False)
+    interpretations: list[Interpretation] = field(init=False)
+    guides: list[ServiceGuide] = field(init=False)
+
+    def __post_init__(self):
+        project = self.project
+        newest_first = lambda p: (p.published, p.id)  # noqa: E731
+        self.documents = sorted(
+            (d for d in project.documents if d.is_public(self.as_of) and d.id and d.category in project.catalogue.by_code),
+            key=newest_first,
+            reverse=True,
+        )
+        self.documents_by_id = {d.id: d for d in self.documents}
+        self.interpretations = sorted(
+            (i for i in project.interpretations if i.is_public(self.as_of) and i.id and i.policy in self.documents_by_id),
+            key=newest_first,
+            reverse=True,
+        )
+        self.guides = sorted((g for g in project.guides if g.is_public(self.as_of) and g.code), key=lambda g: g.code)
+        self.interpretations_of: dict[str, list[Interpretation]] = {}
+        for interpretation in self.interpretations:
+            self.interpretations_of.setdefault(interpretation.policy, []).append(interpretation)
+        self.documents_in: dict[str, list[Document]] = {}
+        for document in self.documents:
+            self.documents_in.setdefault(document.category, []).append(document)
+
+    @property
+    def organization(self):
+        return self.project.organization
+
+    @property
+    def catalogue(self):
+        return self.project.catalogue
+
+    def replacement(self, document: Document) -> Document | None:
+        return self.documents_by_id.get(document.replaced_by)
+
+    def count_in(self, item: CatalogueItem) -> int:
+        return sum(len(self.documents_in.get(node.code, [])) for node in item.walk())
+
+    def department_name(self, department_id: str) -> str:
+        return self.organization.department_name(department_id) if self.organization else department_id
+
+    def files(self) -> list[str]:
+        """Repository files (attachments, templates, media) that released pages link to."""
+        wanted = [a.file for d in self.documents for a in d.attachments]
+        wanted += [i.media for i in self.interpretations if i.media and not i.media.startswith("https://")]
+        wanted += [f for g in self.guides for x in g.materials for f in (x.template, x.example) if f]
+        root = Path(self.project.root).resolve()
+
+        def inside(rel: str) -> bool:  # never publish a file from outside the repository
+            target = (root / rel).resolve()
+            return target.is_relative_to(root) and target.is_file()
+
+        return sorted({f for f in wanted if inside(f)})
+
+    def file_label(self, rel: str) -> str:
+        """`PDF，12.3 KB`: what a reader downloads."""
+        path = Path(self.project.root) / rel
+        kind = path.suffix.lstrip(".").upper() or "文件"
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return kind
+        if size < 1024:
+            return f"{kind}，{size} B"
+        if size < 1024 * 1024:
+            return f"{kind}，{size / 1024:.1f} KB"
+        return f"{kind}，{size / 1024 / 1024:.1f} MB"
+
+    # -- where each thing is published --------------------------------------
+    def document_slug(self, document: Document) -> str:
+        prefix = self.organization.index_prefix + "/" if self.organization else ""
+        return document.id.removeprefix(prefix).replace("/", "-")
+
+    def path_of(self, entry) -> str:
+        """The generated page (src path) of a document, interpretation, guide or catalogue item."""
+        if isinstance(entry, Document):
+            return f"documents/{self.document_slug(entry)}/index.md"
+        if isinstance(entry, Interpretation):
+            return f"interpretations/{entry.id}/index.md"
+        if isinstance(entry, ServiceGuide):
+            return f"guides/{entry.code}/index.md"
+        if isinstance(entry, CatalogueItem):
+            return f"catalogue/{entry.code}/index.md"
+        raise TypeError(entry)

@@ -1,0 +1,33 @@
+"""Rules that compare records with each other (structure is the schemas' job).
+
+Each rule module exposes `check(context) -> Iterable[Diagnostic]`; add a
+module to RULES to add a family of rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from disclosure.diagnostics import Diagnostic
+from disclosure.model import Project
+from disclosure.options import Options
+from disclosure.rules import catalogue, documents, guides, interpretations, references
+
+RULES = (catalogue, references, documents, interpretations, guides)
+
+
+@dataclass
+class Context:
+    project: Project
+    options: Options
+    root: Path
+
+    @property
+    def calendar(self):
+        return self.project.calendar
+
+
+def run_rules(project: Project, options: Options) -> list[Diagnostic]:
+    context = Context(project, options, Path(project.root))
+    return [d for rule in RULES for d in rule.check(context)]

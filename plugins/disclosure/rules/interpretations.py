@@ -1,0 +1,64 @@
+"""政策解读: 谁起草谁解读, published with the policy, within the deadline, both ways linked."""
+
+from __future__ import annotations
+
+import re
+
+from disclosure.diagnostics import Diagnostic
+from disclosure.model import PUBLIC
+
+_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def check(context):
+    project = context.project
+    options = context.options
+    calendar = context.calendar
+
+    for document in project.documents:
+        if document.needs_interpretation and document.disclosure == PUBLIC and not document.draft and document.id:
+            if not project.interpretations_of.get(document.id):
+                key = "interpretation" if "interpretation" in document.source.data else "kind"
+                yield document.source.diagnostic(
+                    (key,), "D207", f"“{document.kind}”须配套政策解读，但没有找到解读“{document.id}”的文件", label="解读要求",
+                    hint=f"在 interpretations/ 下新建解读，policy 填 \"{document.id}\"；确实无需解读的写 interpretation: none",
+                )
+
+    for interpretation in project.interpretations:
+        source = interpretation.source
+        headings = {h.strip() for h in _HEADING.findall(interpretation.body)}
+        missing = [s for s in options.interpretation_sections if s not in headings]
+        if missing:
+            line = source.body_line
+            yield Diagnostic(
+                source.path, line, 1, "D305", "正文缺少小节：" + "、".join(missing), field="body", label="正文",
+                hint="在正文中加入小节标题，如：" + "；".join(f"## {s}" for s in missing),
+            )
+        policy = project.documents_by_id.get(interpretation.policy)
+        if policy is None:
+            continue
+        if policy.disclosure != PUBLIC or policy.draft:
+            yield source.diagnostic(
+                ("policy",), "D211", f"所解读文件“{policy.id}”不是已发布的主动公开文件", label="所解读文件",
+                hint="只能解读主动公开的文件；检查该文件的 disclosure 和 draft 字段",
+            )
+        if interpretation.department and policy.drafting_department and interpretation.department != policy.drafting_department:
+            expected = project.organization.department_name(policy.drafting_department) if project.organization else policy.drafting_department
+            yield source.diagnostic(
+                ("department",), "D208", f"解读部门应与文件起草部门一致（谁起草、谁解读），该文件由“{expected}”起草", label="解读部门",
+                hint=f"改为 department: {policy.drafting_department}",
+            )
+        if interpretation.published and policy.published:
+            if interpretation.published < policy.published:
+                yield source.diagnostic(
+                    ("published",), "D303", f"解读发布日期 {interpretation.published} 早于文件发布日期 {policy.published}", label="发布日期",
+                    hint="政策解读应与文件同步或在其后发布",
+                )
+            else:
+                deadline = calendar.add_workdays(policy.published, options.interpretation_days)
+                if interpretation.published > deadline:
+                    yield source.diagnostic(
+                        ("published",), "D302",
+                        f"解读发布日期 {interpretation.published} 晚于文件发布后 {options.interpretation_days} 个工作日（最迟 {deadline}）",
+                        label="发布日期", hint=f"解读应在 {policy.published} 至 {deadline} 之间发布",
+                    )

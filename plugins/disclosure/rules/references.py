@@ -1,0 +1,112 @@
+"""Every reference resolves, and no two entries share an id or a code."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from disclosure.sources import Located
+
+_DEPARTMENT_HINT = "填写 catalogue/organization.yml 中 departments 下某个部门的 id"
+
+
+def _unique(entries, key: str, label: str, what: str):
+    """D206 for every entry whose `key` value appeared before."""
+    first: dict[str, Located] = {}
+    for entry in entries:
+        value = getattr(entry, key)
+        if not value:
+            continue
+        if value in first:
+            other = first[value]
+            yield entry.source.diagnostic(
+                (key,), "D206", f"{label}“{value}”与 {other.path} 重复", label=label, hint=f"每个{what}的{label}必须唯一，请改用未使用的{label}"
+            )
+        else:
+            first[value] = entry.source
+
+
+def _department(source: Located, key_path: tuple, value: str, known: set[str], label: str):
+    if value and value not in known:
+        yield source.diagnostic(key_path, "D202", f"部门“{value}”不存在", label=label, hint=_DEPARTMENT_HINT)
+
+
+def check_file(root: Path, source: Located, key_path: tuple, rel: str, label: str):
+    """A linked file must exist inside the repository."""
+    if not rel or rel.startswith(("https://", "http://")):
+        return
+    target = (root / rel).resolve()
+    inside = target.is_relative_to(root.resolve())
+    if os.path.isabs(rel) or ".." in Path(rel).parts or not inside:
+        yield source.diagnostic(
+            key_path, "D205", f"文件“{rel}”不在本仓库内", label=label, hint="文件须放在仓库内（如 attachments/ 或 templates/），用相对路径填写，不要用 .. 或绝对路径"
+        )
+    elif not target.is_file():
+        yield source.diagnostic(key_path, "D205", f"文件“{rel}”不存在", label=label, hint="检查文件名和路径（区分大小写），并确认文件已提交到仓库")
+
+
+def check(context):
+    project = context.project
+    organization = project.organization
+    root = context.root
+    departments = {d.id for d in organization.departments} if organization else set()
+
+    if organization and organization.source:
+        seen: set[str] = set()
+        for i, department in enumerate(organization.departments):
+            if department.id in seen:
+                yield organization.source.diagnostic(
+                    ("departments", i, "id"), "D206", f"部门 id“{department.id}”重复", label="部门标识", hint="每个部门的 id 必须唯一"
+                )
+            seen.add(department.id)
+
+    catalogue = project.catalogue
+    if organization:
+        for item in catalogue.leaves():
+            for i, department in enumerate(item.departments):
+                yield from _department(catalogue.source, item.key_path + ("departments", i), department, departments, "公开主体")
+
+    yield from _unique(project.documents, "id", "索引号", "文件")
+    yield from _unique(project.interpretations, "id", "编号", "政策解读")
+    yield from _unique(project.guides, "code", "事项编码", "办事指南")
+
+    for document in project.documents:
+        source = document.source
+        if document.category and catalogue.source:
+            item = catalogue.by_code.get(document.category)
+            if item is None:
+                yield source.diagnostic(
+                    ("category",), "D201", f"目录事项“{document.category}”不存在", label="目录事项",
+                    hint="填写 catalogue/directory.yml 中某个末级事项的 code（加引号，如 \"0201\"）",
+                )
+            elif not item.is_leaf:
+                leaves = "、".join(f"{c.code} {c.name}" for c in item.children)
+                yield source.diagnostic(
+                    ("category",), "D201", f"目录事项“{document.category} {item.name}”不是末级事项", label="目录事项", hint=f"请选其下级事项：{leaves}"
+                )
+        if organization:
+            yield from _department(source, ("drafting_department",), document.drafting_department, departments, "起草部门")
+        if document.replaced_by and document.replaced_by not in project.documents_by_id:
+            yield source.diagnostic(
+                ("replaced_by",), "D204", f"替代文件“{document.replaced_by}”不存在", label="替代文件", hint="填写修订后新文件的索引号（id）"
+            )
+        for i, attachment in enumerate(document.attachments):
+            yield from check_file(root, source, ("attachments", i, "file"), attachment.file, "附件")
+
+    for interpretation in project.interpretations:
+        source = interpretation.source
+        if interpretation.policy and interpretation.policy not in project.documents_by_id:
+            yield source.diagnostic(
+                ("policy",), "D203", f"所解读文件“{interpretation.policy}”不存在", label="所解读文件", hint="填写被解读文件的索引号（该文件 id 字段的值）"
+            )
+        if organization:
+            yield from _department(source, ("department",), interpretation.department, departments, "解读部门")
+        if interpretation.media:
+            yield from check_file(root, source, ("media",), interpretation.media, "媒体文件")
+
+    for guide in project.guides:
+        if organization:
+            yield from _department(guide.source, ("department",), guide.department, departments, "实施主体")
+        for i, material in enumerate(guide.materials):
+            yield from check_file(root, guide.source, ("materials", i, "template"), material.template, "示范文本")
+            yield from check_file(root, guide.source, ("materials", i, "example"), material.example, "常见错误示例")

@@ -1,0 +1,245 @@
+"""Structural rules: the JSON Schemas under schemas/, with errors mapped to lines."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from disclosure.diagnostics import Diagnostic
+from disclosure.sources import Located, dotted
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+
+_TYPE_NAMES = {
+    "string": "文本",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "是/否（true 或 false）",
+    "array": "列表（每项以“- ”开头）",
+    "object": "一组字段",
+    "null": "空值",
+}
+_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
+_LOOSE_DATE = re.compile(r"^\s*(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})\s*$")
+_BRACKETS = re.compile(r"[\[【(（](\d{4})[\]】)）]")
+
+
+def _type_of(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+class Schema:
+    """One content type's JSON Schema, and the Chinese labels of its fields."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.root = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+        self.validator = Draft202012Validator(self.root, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    # -- labels -----------------------------------------------------------
+    def _resolve(self, ref: str) -> dict:
+        node = self.root
+        for part in ref.removeprefix("#/").split("/"):
+            if part:
+                node = node[part]
+        return node
+
+    def _expand(self, schema):
+        """The schema and every subschema composed into it ($ref, allOf, then …)."""
+        stack, seen = [schema], set()
+        while stack:
+            current = stack.pop()
+            if not isinstance(current, dict) or id(current) in seen:
+                continue
+            seen.add(id(current))
+            yield current
+            if "$ref" in current:
+                stack.append(self._resolve(current["$ref"]))
+            for key in ("allOf", "anyOf", "oneOf"):
+                stack.extend(current.get(key, []))
+            for key in ("then", "else"):
+                if key in current:
+                    stack.append(current[key])
+
+    def field_schema(self, key_path: tuple) -> dict:
+        """The merged annotations (title, description, examples …) of a field."""
+        return _field_schema(self, tuple("[]" if isinstance(k, int) else k for k in key_path))
+
+    def label(self, key_path: tuple) -> str:
+        return self.field_schema(key_path).get("title", "")
+
+    def properties(self, key_path: tuple) -> list[str]:
+        names: list[str] = []
+        for schema in self._subschemas(key_path):
+            names.extend(n for n in schema.get("properties", {}) if n not in names)
+        return names
+
+    def _subschemas(self, generic_path: tuple) -> list[dict]:
+        current = [self.root]
+        for key in generic_path:
+            found = []
+            for schema in current:
+                for part in self._expand(schema):
+                    if key == "[]" or isinstance(key, int):
+                        if isinstance(part.get("items"), dict):
+                            found.append(part["items"])
+                    elif key in part.get("properties", {}):
+                        found.append(part["properties"][key])
+            current = found
+        return [part for schema in current for part in self._expand(schema)]
+
+    # -- validation -------------------------------------------------------
+    def check(self, located: Located) -> list[Diagnostic]:
+        problems, seen = [], set()
+        for error in self.validator.iter_errors(located.data):
+            for problem in self._diagnose(error, located):
+                if (problem.code, problem.field) not in seen:  # `type` and `enum` may both fire on one value
+                    seen.add((problem.code, problem.field))
+                    problems.append(problem)
+        return problems
+
+    def _diagnose(self, error, located: Located) -> list[Diagnostic]:
+        key_path = tuple(error.absolute_path)
+        if key_path in located.reported:
+            return []
+        kind = error.validator
+        value = error.instance
+        if kind == "required":
+            return [self._missing(located, key_path, name) for name in error.validator_value if isinstance(value, dict) and name not in value]
+        if kind == "additionalProperties":
+            allowed = self.properties(key_path)
+            extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
+            return [self._unknown(located, key_path + (name,), allowed) for name in extra]
+        if kind in ("if", "then", "else", "allOf"):
+            return []  # the inner errors are reported on their own
+        return [self._invalid(error, located, key_path)]
+
+    def _example(self, key_path: tuple) -> str:
+        examples = self.field_schema(key_path).get("examples") or []
+        if not examples or isinstance(examples[0], (dict, list)):
+            return ""
+        return str(examples[0]).lower() if isinstance(examples[0], bool) else str(examples[0])
+
+    def _missing(self, located: Located, parent: tuple, name: str) -> Diagnostic:
+        key_path = parent + (name,)
+        label = self.label(key_path)
+        example = self._example(key_path)
+        where = f"在“{self.label(parent) or dotted(parent)}”下" if parent else "在文件头中"
+        hint = f"{where}添加一行 {name}: {example or '…'}"
+        description = self.field_schema(key_path).get("description")
+        if description:
+            hint += f"（{description}）"
+        line, column = located.position(parent)
+        return Diagnostic(located.path, line, column, "D101", f"缺少必填字段“{label or name}”", field=dotted(key_path), label=label, hint=hint)
+
+    def _unknown(self, located: Located, key_path: tuple, allowed: list[str]) -> Diagnostic:
+        name = key_path[-1]
+        close = difflib.get_close_matches(name, allowed, n=1)
+        if close:
+            hint = f"是否想写“{close[0]}”（{self.label(key_path[:-1] + (close[0],))}）？"
+        else:
+            hint = "此处允许的字段：" + "、".join(allowed)
+        return located.diagnostic(key_path, "D105", f"未知字段“{name}”", hint=hint)
+
+    def _invalid(self, error, located: Located, key_path: tuple) -> Diagnostic:
+        kind, value, expected = error.validator, error.instance, error.validator_value
+        field_info = self.field_schema(key_path)
+        label = field_info.get("title", "")
+        description = field_info.get("description", "")
+        example = self._example(key_path)
+        plain = located.plain.get(key_path)
+        code, message, hint = "D104", "取值不符合要求", description
+
+        wants_text = field_info.get("type") == "string" or all(isinstance(v, str) for v in field_info.get("enum", [None]))
+        if plain and wants_text and kind in ("type", "enum", "pattern", "format", "minLength"):
+            tag, text = plain
+            quoted = f"{key_path[-1]}: \"{text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
+            hint = f"加上引号：{quoted}"
+            if tag.endswith(":null"):
+                code, message = "D107", "未填写"
+                hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
+            elif tag.endswith(":bool"):
+                code = "D111"
+                message = f"“{text}”被 YAML 读成了是/否（{str(value).lower()}），而这里应为文本"
+            else:
+                code = "D110"
+                message = f"“{text}”被 YAML 读成了数字 {value}，而这里应为文本"
+        elif kind == "type":
+            wanted = expected if isinstance(expected, str) else expected[0]
+            code = "D102"
+            message = f"应为{_TYPE_NAMES.get(wanted, wanted)}，实际写的是{_TYPE_NAMES[_type_of(value)]}"
+            if example:
+                hint = f"例如：{example}"
+        elif kind == "enum":
+            code = "D103"
+            message = f"“{value}”不是允许的值"
+            hint = "可选：" + "、".join(str(v) for v in expected)
+        elif kind == "const":
+            code = "D103"
+            message = f"“{value}”不是允许的值"
+            hint = f"应为：{expected}"
+        elif kind == "format" and expected == "date":
+            code = "D104"
+            message = f"日期“{value}”格式不正确"
+            match = _CHINESE_DATE.match(str(value)) or _LOOSE_DATE.match(str(value))
+            if match:
+                year, month, day = (int(g) for g in match.groups())
+                hint = f"日期请写成 YYYY-MM-DD，即 {year:04d}-{month:02d}-{day:02d}"
+            else:
+                hint = "日期请写成 YYYY-MM-DD，如 2020-09-30；检查该日期是否存在"
+        elif kind in ("pattern", "format"):
+            message = f"“{value}”格式不正确"
+            bracket = _BRACKETS.search(str(value))
+            if key_path and key_path[-1] == "doc_number" and bracket:
+                hint = f"文号年份请用六角括号〔〕，写成 {_BRACKETS.sub(lambda m: '〔' + m.group(1) + '〕', str(value))}"
+            elif example:
+                hint = f"{description} 例如：{example}".strip()
+        elif kind == "maxLength":
+            code, message = "D106", f"不能超过 {expected} 个字（现有 {len(value)} 个字）"
+            hint = "请精简内容"
+        elif kind == "minLength":
+            code, message = "D107", "不能为空"
+            hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
+        elif kind == "minItems":
+            code, message = "D107", f"至少需要 {expected} 项"
+            hint = description
+        elif kind == "uniqueItems":
+            code, message, hint = "D103", "列表中有重复项", "删除重复的一项"
+        elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            code = "D108"
+            bound = {"minimum": "不能小于", "maximum": "不能大于", "exclusiveMinimum": "必须大于", "exclusiveMaximum": "必须小于"}[kind]
+            message = f"{value} 超出范围：{bound} {expected}"
+        elif kind in ("oneOf", "anyOf"):
+            message = "取值不符合要求"
+        return located.diagnostic(key_path, code, message, label=label, hint=hint)
+
+
+@cache
+def _field_schema(schema: Schema, generic_path: tuple) -> dict:
+    merged: dict = {}
+    for part in schema._subschemas(generic_path):
+        for key, value in part.items():
+            merged.setdefault(key, value)
+    return merged
+
+
+@cache
+def schema(name: str) -> Schema:
+    return Schema(name)

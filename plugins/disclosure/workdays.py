@@ -1,0 +1,47 @@
+"""Chinese working days: weekends and 法定节假日 off, 调休 weekend workdays on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import chinese_calendar
+
+
+@dataclass
+class WorkCalendar:
+    """chinese-calendar's data, extended by the repository's calendar.yml."""
+
+    holidays: set[dt.date] = field(default_factory=set)
+    workdays: set[dt.date] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)  # years calendar.yml fully describes
+    uncovered: set[int] = field(default_factory=set)  # years seen that neither source knows
+
+    def is_workday(self, day: dt.date) -> bool:
+        if day in self.workdays:
+            return True
+        if day in self.holidays:
+            return False
+        if day.year not in self.years:
+            try:
+                return chinese_calendar.is_workday(day)
+            except NotImplementedError:
+                self.uncovered.add(day.year)
+        return day.weekday() < 5
+
+    def add_workdays(self, start: dt.date, count: int) -> dt.date:
+        """The date `count` working days after `start`."""
+        day = start
+        while count > 0:
+            day += dt.timedelta(days=1)
+            if self.is_workday(day):
+                count -= 1
+        return day
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after `start` up to and including `end`."""
+        days, day = 0, start
+        while day < end:
+            day += dt.timedelta(days=1)
+            days += self.is_workday(day)
+        return days

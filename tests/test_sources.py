@@ -1,0 +1,87 @@
+"""Reading files: encodings, front matter offsets, YAML that would silently change."""
+
+from pathlib import Path
+
+from disclosure.sources import load_markdown_file, load_yaml_file
+
+
+def read_yaml(tmp_path: Path, text: str | bytes):
+    path = tmp_path / "x.yml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    problems = []
+    return load_yaml_file(tmp_path, "x.yml", problems), problems
+
+
+def test_marks_point_at_keys_and_items(tmp_path):
+    located, problems = read_yaml(tmp_path, "name: a\nlist:\n  - x: 1\n  - x: 2\n")
+    assert problems == []
+    assert located.position(("name",)) == (1, 1)
+    assert located.position(("list", 1, "x")) == (4, 5)
+    # an absent key falls back to its nearest present ancestor
+    assert located.position(("list", 1, "missing")) == (4, 5)
+
+
+def test_front_matter_lines_are_file_lines(tmp_path):
+    (tmp_path / "d.md").write_text("---\ntitle: t\n\nkind: k\n---\n\n正文\n", encoding="utf-8")
+    problems = []
+    located = load_markdown_file(tmp_path, "d.md", problems)
+    assert problems == []
+    assert located.position(("title",)) == (2, 1)
+    assert located.position(("kind",)) == (4, 1)
+    assert located.body == "正文\n"
+    assert located.body_line == 7
+
+
+def test_duplicate_key_is_reported_with_both_lines(tmp_path):
+    located, problems = read_yaml(tmp_path, "name: a\nother: b\nname: c\n")
+    assert [(p.code, p.line, p.field) for p in problems] == [("D003", 3, "name")]
+    assert "第 1 行" in problems[0].message
+    assert located.data["name"] == "a"  # the first value is kept, nothing silently replaced
+
+
+def test_unquoted_code_keeps_its_source_text(tmp_path):
+    located, _ = read_yaml(tmp_path, 'code: 0101\nquoted: "0101"\nflag: no\n')
+    assert located.data == {"code": 65, "quoted": "0101", "flag": False}
+    assert located.plain[("code",)] == ("tag:yaml.org,2002:int", "0101")
+    assert located.plain[("flag",)] == ("tag:yaml.org,2002:bool", "no")
+    assert ("quoted",) not in located.plain
+
+
+def test_dates_become_iso_text_and_impossible_dates_are_reported(tmp_path):
+    located, problems = read_yaml(tmp_path, "a: 2020-09-30\nb: 2020-02-30\n")
+    assert located.data["a"] == "2020-09-30"
+    assert [(p.code, p.line) for p in problems] == [("D109", 2)]
+
+
+def test_gbk_file_is_named_as_such(tmp_path):
+    located, problems = read_yaml(tmp_path, "name: 示例省司法厅\n".encode("gbk"))
+    assert located is None
+    assert problems[0].code == "D001"
+    assert "GBK" in problems[0].hint
+
+
+def test_bom_and_crlf_are_fine(tmp_path):
+    located, problems = read_yaml(tmp_path, "\ufeffname: 司法厅\r\nkind: x\r\n".encode("utf-8"))
+    assert problems == []
+    assert located.data == {"name": "司法厅", "kind": "x"}
+    assert located.position(("kind",)) == (2, 1)
+
+
+def test_syntax_error_names_the_line(tmp_path):
+    located, problems = read_yaml(tmp_path, "a: 1\nb: [1, 2\nc: 3\n")
+    assert located is None
+    assert problems[0].code == "D002"
+    assert problems[0].line >= 2
+
+
+def test_tab_indentation_is_a_syntax_error(tmp_path):
+    _, problems = read_yaml(tmp_path, "a:\n\tb: 1\n")
+    assert problems[0].code == "D002"
+    assert problems[0].line == 2
+
+
+def test_markdown_without_front_matter(tmp_path):
+    (tmp_path / "d.md").write_text("# 标题\n", encoding="utf-8")
+    problems = []
+    assert load_markdown_file(tmp_path, "d.md", problems) is None
+    assert problems[0].code == "D004"

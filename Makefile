@@ -29,13 +29,15 @@ build: check
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve --no-strict
 
-# Browser tests drive Debian's chromium; Playwright cannot download its own here.
+# Browser tests drive Debian's chromium (Playwright cannot download its own here),
+# with CJK fonts so that screenshots show Chinese text.
+BROWSER_PACKAGES := chromium fonts-noto-cjk
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
 	  else \
-	    echo "需要 chromium：请运行 sudo apt-get install -y chromium" >&2; exit 1; \
+	    echo "需要 chromium 和中文字体：请运行 sudo apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; \
 	  fi; \
 	fi
 

@@ -18,6 +18,7 @@ DEMO_PARTS = ("mkdocs.yml", "docs", "catalogue", "guides", "interpretations", "a
 
 
 def copy_tree(source: Path, target: Path, parts=None) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
     for part in parts or [p.name for p in source.iterdir()]:
         src = source / part
         if src.is_dir():

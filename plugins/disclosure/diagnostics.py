@@ -47,6 +47,12 @@ CODES: dict[str, str] = {
     "D304": "promised-over-legal",
     "D305": "missing-section",
     "D306": "calendar-year-missing",
+    "D307": "feedback-missing",
+    "D308": "time-limit-days-missing",
+    "D309": "bad-credit-code",
+    "D401": "unsafe-html",
+    "D402": "resident-id-number",
+    "D403": "mobile-number",
 }
 
 

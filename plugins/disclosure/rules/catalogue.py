@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 
+# Time limits given in words that have no number of working days.
+_UNBOUNDED = ("常年公开", "实时")
+
+
 def check(context):
     catalogue = context.project.catalogue
     source = catalogue.source
@@ -28,3 +32,9 @@ def check(context):
             )
         elif not parent and item.code and len(item.code) != 2:
             yield source.diagnostic(where, "D209", f"一级目录编码“{item.code}”应为两位数字", label="目录编码", hint="一级目录编码如 01、02")
+    for item in catalogue.leaves():
+        if item.time_limit and item.time_limit_days is None and not any(word in item.time_limit for word in _UNBOUNDED):
+            yield source.diagnostic(
+                item.key_path + ("time_limit",), "D308", f"公开时限“{item.time_limit}”未给出工作日数", label="公开时限天数",
+                hint="补充 time_limit_days: 工作日数（如 20）；常年公开或实时公开的写明“常年公开”“实时”",
+            )

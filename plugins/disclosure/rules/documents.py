@@ -39,6 +39,11 @@ def check(context):
                 hint="文件已到期：将 validity 改为 失效（或 废止、已修订并补充相应字段），或按延期决定更新有效期",
             )
         consultation = document.consultation
+        if consultation and consultation.end and consultation.end < as_of and not consultation.feedback.strip():
+            yield source.diagnostic(
+                ("consultation",), "D307", f"征求意见已于 {consultation.end} 截止，尚未公开意见收集和采纳情况", label="征求意见",
+                hint="在 consultation 下补充 feedback: 写明收到意见的数量、采纳情况及理由",
+            )
         if consultation and consultation.start and consultation.end and consultation.end < consultation.start:
             yield source.diagnostic(
                 ("consultation", "end"), "D301", f"征求意见截止日期 {consultation.end} 早于开始日期 {consultation.start}", label="截止日期",

@@ -1,0 +1,44 @@
+"""Golden pages: the mini repository in, the Markdown of every page out.
+
+Set UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change, then
+review the diff like any other change.
+"""
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI
+from disclosure.check import check_repository
+from disclosure.options import Options
+from disclosure.pages.site import build_pages
+from disclosure.release import Release
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
+
+
+def rendered() -> dict[str, str]:
+    options = Options(as_of=dt.date(2021, 6, 30))
+    result = check_repository(MINI, options)
+    assert result.ok, result.diagnostics
+    return {page.path: page.markdown for page in build_pages(Release(result.project, options.as_of))}
+
+
+PAGES = rendered()
+
+
+def test_the_same_pages_exist():
+    if os.environ.get("UPDATE_GOLDEN"):
+        for path, markdown in PAGES.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+    expected = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
+    assert sorted(PAGES) == expected
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_page_matches_golden(path):
+    assert PAGES[path] == (GOLDEN / path).read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """政府信息公开年报: the checks of the figures, the computed 行政规范性文件 row, and the pages."""
 
+import copy
 import datetime as dt
 import json
 import re
@@ -7,9 +8,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from conftest import MINI, check, edit
+from conftest import MINI, check, copy_tree, edit
 from disclosure.check import check_repository
 from disclosure.model import Document
 from disclosure.options import Options
@@ -197,6 +201,37 @@ def test_a_lapsed_document_without_its_end_date_is_a_warning(mini, capsys):
     assert code == 0
     assert found(diagnostics) == [("D508", RULES, 12, "validity")]
     assert diagnostics[0]["severity"] == "warning"
+
+
+# Any value a hand-edited report may hold where a figure, a row or a section belongs.
+_SCALARS = st.none() | st.booleans() | st.integers(-(10**20), 10**20) | st.floats() | st.text(max_size=8)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
+
+
+def _mutate(node, data) -> object:
+    """Replace one randomly chosen part of `node` (or `node` itself) by a random value."""
+    if isinstance(node, dict) and node and data.draw(st.integers(0, 3)):  # mostly go deeper, into rows and figures
+        key = data.draw(st.sampled_from(sorted(node)))
+        node[key] = _mutate(node[key], data)
+        return node
+    return data.draw(_VALUES)
+
+
+@pytest.fixture(scope="module")
+def fuzz_root(tmp_path_factory) -> Path:
+    return copy_tree(MINI, tmp_path_factory.mktemp("fuzz"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_mutated_report_is_reported_never_a_traceback(fuzz_root, data):
+    report = yaml.safe_load((MINI / REPORT).read_text(encoding="utf-8"))
+    for _ in range(data.draw(st.integers(1, 3))):
+        report = _mutate(report, data)
+    (fuzz_root / REPORT).write_text(yaml.safe_dump(report, allow_unicode=True), encoding="utf-8")
+    result = check_repository(fuzz_root, Options(as_of=AS_OF))
+    assert all((fuzz_root / d.file).is_file() and d.line >= 0 for d in result.diagnostics)
+    build_pages(Release(result.project, AS_OF))  # what does get released still renders
 
 
 # -- the schema ------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from disclosure import model as m
@@ -286,9 +287,10 @@ class Loader:
             if located is None:
                 continue
             data = located.data
+            year = _int(data, "year")
             reports.append(
                 m.AnnualReport(
-                    year=_int(data, "year"),
+                    year=year if year and dt.MINYEAR <= year <= dt.MAXYEAR else None,  # out of range: reported by the schema
                     title=_text(data, "title"),
                     published=to_date(data.get("published")),
                     draft=data.get("draft") is True,

@@ -286,8 +286,9 @@ RESULT_GROUPS = {
 RESULT_ROWS = tuple(("requests", "results", row) for row in ("disclosed", "partly_disclosed")) + tuple(
     ("requests", "results", group, item) for group, items in RESULT_GROUPS.items() for item in items
 )
+RECEIVED, CARRIED_OVER, CARRIED_FORWARD = ("requests", "received"), ("requests", "carried_over"), ("requests", "carried_forward")
 RESULTS_TOTAL = ("requests", "results", "total")
-REQUEST_ROWS = (("requests", "received"), ("requests", "carried_over"), *RESULT_ROWS, RESULTS_TOTAL, ("requests", "carried_forward"))
+REQUEST_ROWS = (RECEIVED, CARRIED_OVER, *RESULT_ROWS, RESULTS_TOTAL, CARRIED_FORWARD)
 # 表四: one row each for 行政复议 and the two kinds of 行政诉讼, four results then 总计.
 APPEAL_COLUMNS = ("upheld", "corrected", "other", "pending")
 APPEAL_ROWS = tuple(("appeals", row) for row in ("reconsideration", "direct_litigation", "litigation_after_reconsideration"))

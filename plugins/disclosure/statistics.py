@@ -15,12 +15,12 @@ NORMATIVE = "规范性文件"
 def ceased_on(document: Document, released: Mapping[str, Document]) -> dt.date | None:
     """The first day a 规范性文件 is no longer in force; None while it is, or when no date says when it ended.
 
-    废止: the day of `abolished`; 失效: the day after `valid_until`; 已修订: the day
-    its replacement is published (not before the replacement is released).
+    废止: the day of `abolished`; 失效 (and 有效, once it runs out): the day after
+    `valid_until`; 已修订: the day its replacement is published, once that is released.
     """
     if document.validity == "废止":
         return document.abolished
-    if document.validity in ("失效", "有效") and document.valid_until:
+    if document.validity in ("失效", "有效") and document.valid_until and document.valid_until < dt.date.max:
         return document.valid_until + dt.timedelta(days=1)
     if document.validity == "已修订":
         replacement = released.get(document.replaced_by)

@@ -9,6 +9,9 @@ from disclosure.model import (
     APPEAL_COLUMNS,
     APPEAL_ROWS,
     APPLICANT_COLUMNS,
+    CARRIED_FORWARD,
+    CARRIED_OVER,
+    RECEIVED,
     REGULATIONS,
     REQUEST_ROWS,
     RESULT_ROWS,
@@ -17,10 +20,6 @@ from disclosure.model import (
 )
 from disclosure.schemas import schema
 from disclosure.statistics import end_unknown
-
-RECEIVED = ("requests", "received")
-CARRIED_OVER = ("requests", "carried_over")
-CARRIED_FORWARD = ("requests", "carried_forward")
 
 
 def _label(key_path: tuple) -> str:

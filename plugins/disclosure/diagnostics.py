@@ -53,6 +53,14 @@ CODES: dict[str, str] = {
     "D401": "unsafe-html",
     "D402": "resident-id-number",
     "D403": "mobile-number",
+    "D501": "report-request-balance",
+    "D502": "report-row-total",
+    "D503": "report-results-total",
+    "D504": "report-appeal-total",
+    "D505": "report-regulations-in-force",
+    "D506": "report-file-name",
+    "D507": "report-carried-over",
+    "D508": "normative-end-unknown",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from disclosure import model as m
@@ -43,6 +44,15 @@ def _strings(data: dict, key: str) -> list[str]:
 def _mapping(data: dict, key: str) -> dict:
     value = data.get(key)
     return value if isinstance(value, dict) else {}
+
+
+def _numbers(value, key_path: tuple):
+    """(key path, number) for every number under `value`; text and yes/no are not figures."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _numbers(child, key_path + (key,))
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield key_path, value
 
 
 class Loader:
@@ -270,6 +280,30 @@ class Loader:
         return guides
 
 
+    def annual_reports(self) -> list[m.AnnualReport]:
+        reports = []
+        for rel in self.files(ANNUAL_REPORTS, "*.yml"):
+            located = self.read(rel, "annual-report")
+            if located is None:
+                continue
+            data = located.data
+            year = _int(data, "year")
+            reports.append(
+                m.AnnualReport(
+                    year=year if year and dt.MINYEAR <= year <= dt.MAXYEAR else None,  # out of range: reported by the schema
+                    title=_text(data, "title"),
+                    published=to_date(data.get("published")),
+                    draft=data.get("draft") is True,
+                    overview=_text(data, "overview"),
+                    problems=_text(data, "problems"),
+                    other_matters=_text(data, "other_matters"),
+                    figures={path: value for part in ("proactive", "requests", "appeals") for path, value in _numbers(data.get(part), (part,))},
+                    source=located,
+                )
+            )
+        return reports
+
+
 def load_project(root: Path) -> tuple[m.Project, list[Diagnostic]]:
     """The whole repository as a model, and what is structurally wrong with it."""
     loader = Loader(root)
@@ -284,5 +318,6 @@ def load_project(root: Path) -> tuple[m.Project, list[Diagnostic]]:
         negative_list=negative_list,
         negative_list_source=negative_source,
         calendar=loader.calendar(),
+        annual_reports=loader.annual_reports(),
     )
     return project, loader.problems

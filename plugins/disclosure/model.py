@@ -273,6 +273,54 @@ class NegativeListEntry:
     basis: str
 
 
+# The national format of the annual report (国办公开办函〔2021〕30号), as key paths
+# of catalogue/annual-reports/YYYY.yml. 表三: applicant columns (then 总计), and the
+# 办理结果 rows in the form's order, （三）…（六） each a group of items.
+APPLICANT_COLUMNS = ("natural", "business", "research", "nonprofit", "legal_service", "other")
+RESULT_GROUPS = {
+    "withheld": ("state_secret", "prohibited", "security_stability", "third_party", "internal_affairs", "process_information", "enforcement_files", "inquiry"),
+    "unavailable": ("not_held", "needs_creation", "unclear"),
+    "not_processed": ("complaint", "repeated", "publication", "excessive", "confirmation"),
+    "other_handling": ("no_correction", "no_payment", "other"),
+}
+RESULT_ROWS = tuple(("requests", "results", row) for row in ("disclosed", "partly_disclosed")) + tuple(
+    ("requests", "results", group, item) for group, items in RESULT_GROUPS.items() for item in items
+)
+RECEIVED, CARRIED_OVER, CARRIED_FORWARD = ("requests", "received"), ("requests", "carried_over"), ("requests", "carried_forward")
+RESULTS_TOTAL = ("requests", "results", "total")
+REQUEST_ROWS = (RECEIVED, CARRIED_OVER, *RESULT_ROWS, RESULTS_TOTAL, CARRIED_FORWARD)
+# 表四: one row each for 行政复议 and the two kinds of 行政诉讼, four results then 总计.
+APPEAL_COLUMNS = ("upheld", "corrected", "other", "pending")
+APPEAL_ROWS = tuple(("appeals", row) for row in ("reconsideration", "direct_litigation", "litigation_after_reconsideration"))
+REGULATIONS = ("proactive", "regulations")
+
+
+@dataclass
+class AnnualReport:
+    """政府信息公开工作年度报告: what the agency reports about one year."""
+
+    year: int | None
+    title: str
+    published: dt.date | None
+    draft: bool
+    overview: str
+    problems: str
+    other_matters: str
+    figures: dict[tuple, int | float]  # key path → each number written in the file
+    source: Located
+
+    def figure(self, *key_path: str) -> int | float | None:
+        return self.figures.get(key_path)
+
+    @property
+    def file_year(self) -> int | None:
+        """The year the file is named after (`2025.yml`), or None."""
+        stem = self.source.path.rsplit("/", 1)[-1].removesuffix(".yml")
+        return int(stem) if stem.isdigit() and len(stem) == 4 else None
+
+    is_released = Publication.is_released  # same rule: not a draft, and dated on or before as_of
+
+
 @dataclass
 class Project:
     """Everything read from one content repository."""
@@ -286,6 +334,7 @@ class Project:
     negative_list: list[NegativeListEntry]
     negative_list_source: Located | None = None
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    annual_reports: list[AnnualReport] = field(default_factory=list)
 
     def __post_init__(self):
         self.documents_by_id = {d.id: d for d in self.documents}

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from disclosure.model import CatalogueItem, Document, Interpretation, Project, ServiceGuide
+from disclosure.model import AnnualReport, CatalogueItem, Document, Interpretation, Project, ServiceGuide
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Release:
     documents: list[Document] = field(init=False)
     interpretations: list[Interpretation] = field(init=False)
     guides: list[ServiceGuide] = field(init=False)
+    annual_reports: list[AnnualReport] = field(init=False)
 
     def __post_init__(self):
         project = self.project
@@ -37,6 +38,10 @@ class Release:
             reverse=True,
         )
         self.guides = sorted((g for g in project.guides if g.is_public(self.as_of) and g.code), key=lambda g: g.code)
+        # A report named after another year is an error already reported; it would collide with that year's page.
+        self.annual_reports = sorted(
+            (r for r in project.annual_reports if r.is_released(self.as_of) and r.year and r.file_year == r.year), key=lambda r: r.year, reverse=True
+        )
         self.interpretations_of: dict[str, list[Interpretation]] = {}
         for interpretation in self.interpretations:
             self.interpretations_of.setdefault(interpretation.policy, []).append(interpretation)
@@ -103,4 +108,6 @@ class Release:
             return f"guides/{entry.code}/index.md"
         if isinstance(entry, CatalogueItem):
             return f"catalogue/{entry.code}/index.md"
+        if isinstance(entry, AnnualReport):
+            return f"annual-reports/{entry.year}/index.md"
         raise TypeError(entry)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from disclosure.pages.annual_reports import annual_report_pages
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
 
@@ -39,4 +40,5 @@ def build_pages(release: Release) -> list[Page]:
         )
     for guide in release.guides:
         pages.append(renderer.render("guide.md.j2", release.path_of(guide), g=guide))
+    pages.extend(annual_report_pages(release))
     return pages

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
 
-.PHONY: build check serve test browser clean
+.PHONY: install build check serve test browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,8 @@ $(RUNTIME): $(BIN)/python requirements.txt pyproject.toml
 $(TESTING): $(RUNTIME) requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
+
+install: $(RUNTIME)
 
 check: $(RUNTIME)
 	$(BIN)/disclosure check .

@@ -214,7 +214,6 @@ def draft(project: Project, options: Options, kind: str, facts: dict[str, str], 
     root = Path(project.root)
     spec = KINDS[kind]
     notes: list[tuple[str, str]] = []
-    body = ""
     if kind == "document":
         published = dt.date.fromisoformat(facts.get("published") or options.as_of.isoformat())
         document_id = next_document_id(project, options, published.year)
@@ -241,7 +240,6 @@ def draft(project: Project, options: Options, kind: str, facts: dict[str, str], 
             notes.append(("定时发布", f"发布日期 {published} 在今天之后，到期前不会出现在网站上"))
         if facts["kind"] in ("规范性文件", "政策文件"):
             notes.append(("政策解读", f"{facts['kind']}须配套解读：本文件填好后，运行 disclosure new interpretation --policy \"{document_id or '索引号'}\""))
-        body = "<!-- 在此用 Markdown 撰写正文：以 ## 开头的行是小节标题，空一行分段。这一行是说明，不会显示在网站上，可删除。 -->\n"
     elif kind == "interpretation":
         policy = project.documents_by_id[facts["policy"]]
         deadline = project.calendar.add_workdays(policy.published, options.interpretation_days) if policy.published else None
@@ -266,8 +264,6 @@ def draft(project: Project, options: Options, kind: str, facts: dict[str, str], 
             notes.append(("注意", f"发布日期 {published} 早于文件发布日期 {policy.published}，校验会报 D303"))
         folder = f"{spec.folder}/{published.year}"
         stem = Path(policy.source.path).stem
-        sections = "\n".join(f"## {s}\n\n<!-- 在此撰写“{s}”。这一行是说明，不会显示在网站上，可删除。 -->\n" for s in options.interpretation_sections)
-        body = sections + "\n<!-- 可按需要增加小节：" + "、".join(f"## {s}" for s in RECOMMENDED_SECTIONS) + " -->\n"
     else:
         department = project.organization.department(facts["department"]) if project.organization else None
         known = {
@@ -283,8 +279,16 @@ def draft(project: Project, options: Options, kind: str, facts: dict[str, str], 
         folder, stem = spec.folder, slug(facts["title"])
 
     path = _chosen_path(root, spec, out) if out else _free_path(root, folder, stem, spec.suffix)
-    text, placeholders = render(spec.schema, known, body if spec.suffix == ".md" else None)
+    text, placeholders = render(spec.schema, known, body(kind, options) if spec.suffix == ".md" else None)
     return Draft(path, text, placeholders, notes)
+
+
+def body(kind: str, options: Options) -> str:
+    """The Markdown body of a new document or interpretation: what to write where, as HTML comments."""
+    if kind == "interpretation":
+        sections = "\n".join(f"## {s}\n\n<!-- 在此撰写“{s}”。这一行是说明，不会显示在网站上，可删除。 -->\n" for s in options.interpretation_sections)
+        return sections + "\n<!-- 可按需要增加小节：" + "、".join(f"## {s}" for s in RECOMMENDED_SECTIONS) + " -->\n"
+    return "<!-- 在此用 Markdown 撰写正文：以 ## 开头的行是小节标题，空一行分段。这一行是说明，不会显示在网站上，可删除。 -->\n"
 
 
 # -- writing YAML with comments -------------------------------------------

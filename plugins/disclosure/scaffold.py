@@ -280,6 +280,10 @@ def draft(project: Project, options: Options, kind: str, facts: dict[str, str], 
 
     path = _chosen_path(root, spec, out) if out else _free_path(root, folder, stem, spec.suffix)
     text, placeholders = render(spec.schema, known, body(kind, options) if spec.suffix == ".md" else None)
+    if spec.suffix == ".md":
+        start = text.split("\n").index("---", 1) + 3  # after the closing `---` and a blank line
+        where = "，在 " + "、".join(f"## {s}" for s in options.interpretation_sections) + " 等小节下" if kind == "interpretation" else ""
+        notes.append(("正文", f"从第 {start} 行起{where}用 Markdown 撰写，写好后删去 <!-- --> 说明行"))
     return Draft(path, text, placeholders, notes)
 
 

@@ -120,7 +120,9 @@ def test_guide_passes_once_filled(demo, capsys, no_terminal):
     assert 'code: "000172011999"' in text and 'phone: "0791-86000080"' in text  # the department's phone, pre-filled
     _, diagnostics = check(demo, capsys=capsys)
     left = fill(demo, out)
+    # Every empty line, whatever its type (text, number, yes/no, list), reads as 未填写 and nothing else.
     assert sorted((d["line"], d["field"]) for d in errors(diagnostics)) == sorted(left)
+    assert {d["code"] for d in errors(diagnostics)} == {"D107"}
     code, diagnostics = check(demo, capsys=capsys)
     assert (code, errors(diagnostics)) == (0, [])
 

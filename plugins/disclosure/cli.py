@@ -109,7 +109,7 @@ def _ask(project, kind: str, fact: str) -> str:
             print(f"  {number:>3}. {value}" + (f"  {text}" if text != value else ""))
     while True:
         answer = input(f"请{'选择' if options else '输入'}{label}" + ("（输入序号或值）" if options else "") + "：").strip()
-        if answer.isdigit() and options and 1 <= int(answer) <= len(options) and fact != "code":
+        if answer.isdigit() and options and 1 <= int(answer) <= len(options):
             answer = options[int(answer) - 1][0]
         problem = scaffold.problem(project, kind, fact, answer)
         if problem is None:

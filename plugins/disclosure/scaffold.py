@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
-from disclosure.model import PUBLIC, Project
+from disclosure.model import NEEDS_INTERPRETATION_BY_DEFAULT, PUBLIC, Project
 from disclosure.options import Options
 from disclosure.rules.documents import id_regex
 from disclosure.schemas import Schema, schema
@@ -209,75 +209,88 @@ def _chosen_path(root: Path, spec: Kind, out: Path) -> str:
 
 
 # -- the drafts -----------------------------------------------------------
-def draft(project: Project, options: Options, kind: str, facts: dict[str, str], out: Path | None = None) -> Draft:
-    """The new file for `kind` from checked facts (see `problem`)."""
-    root = Path(project.root)
-    spec = KINDS[kind]
-    notes: list[tuple[str, str]] = []
-    if kind == "document":
-        published = dt.date.fromisoformat(facts.get("published") or options.as_of.isoformat())
-        document_id = next_document_id(project, options, published.year)
-        known = {
-            "id": document_id,
-            "title": facts["title"],
-            "category": facts["category"],
-            "kind": facts["kind"],
-            "drafting_department": facts["department"],
-            "published": published.isoformat(),
-            "disclosure": PUBLIC,
-        }
-        if facts["kind"] == "规范性文件":
-            known["validity"] = "有效"  # a normative document is in force when it is published
-        if document_id:
-            notes.append(("索引号", document_id))
-            stem = document_id.removeprefix(project.organization.index_prefix).strip("/")
-            stem = re.sub(r"[^A-Za-z0-9-]+", "-", stem).strip("-")
-        else:
-            known.pop("id")
-            stem = slug(facts["title"])
-        folder = f"{spec.folder}/documents/{published.year}"
-        if published > options.as_of:
-            notes.append(("定时发布", f"发布日期 {published} 在今天之后，到期前不会出现在网站上"))
-        if facts["kind"] in ("规范性文件", "政策文件"):
-            notes.append(("政策解读", f"{facts['kind']}须配套解读：本文件填好后，运行 disclosure new interpretation --policy \"{document_id or '索引号'}\""))
-    elif kind == "interpretation":
-        policy = project.documents_by_id[facts["policy"]]
-        deadline = project.calendar.add_workdays(policy.published, options.interpretation_days) if policy.published else None
-        published = dt.date.fromisoformat(facts["published"]) if facts.get("published") else max(options.as_of, policy.published or options.as_of)
-        department = policy.drafting_department
-        known = {
-            "id": next_interpretation_id(project, published.year),
-            "title": facts.get("title") or f"《{policy_name(policy.title)}》政策解读",
-            "policy": policy.id,
-            "form": facts.get("form") or "文字解读",
-            "department": department,
-            "published": published.isoformat(),
-        }
-        department_name = project.organization.department_name(department) if project.organization else department
-        notes.append(("所解读文件", f"{policy.id} {policy.title}（发布日期 {policy.published}）"))
-        notes.append(("解读部门", f"{department}（{department_name}），与文件起草部门一致（谁起草、谁解读）"))
-        if deadline:
-            notes.append(("最迟发布日期", f"{deadline}（文件发布后 {options.interpretation_days} 个工作日内）"))
-            if published > deadline:
-                notes.append(("注意", f"发布日期 {published} 已超过最迟发布日期 {deadline}，校验会报 D302"))
-        if policy.published and published < policy.published:
-            notes.append(("注意", f"发布日期 {published} 早于文件发布日期 {policy.published}，校验会报 D303"))
-        folder = f"{spec.folder}/{published.year}"
-        stem = Path(policy.source.path).stem
+# Each returns the values it knows, the folder and file stem, and what to tell the editor.
+def _document(project: Project, options: Options, facts: dict[str, str]):
+    published = dt.date.fromisoformat(facts.get("published") or options.as_of.isoformat())
+    document_id = next_document_id(project, options, published.year)
+    known = {
+        "id": document_id,
+        "title": facts["title"],
+        "category": facts["category"],
+        "kind": facts["kind"],
+        "drafting_department": facts["department"],
+        "published": published.isoformat(),
+        "disclosure": PUBLIC,
+    }
+    if facts["kind"] == "规范性文件":
+        known["validity"] = "有效"  # a normative document is in force when it is published
+    notes = []
+    if document_id:
+        notes.append(("索引号", document_id))
+        stem = re.sub(r"[^A-Za-z0-9-]+", "-", document_id.removeprefix(project.organization.index_prefix)).strip("-")
     else:
-        department = project.organization.department(facts["department"]) if project.organization else None
-        known = {
-            "code": facts["code"],
-            "name": facts["title"],
-            "type": facts["kind"],
-            "department": facts["department"],
-            "updated": options.as_of.isoformat(),
-        }
-        if department and department.phone:
-            known["contact"] = {"phone": department.phone}  # the department's public line; the editor may change it
-            notes.append(("咨询电话", f"已按实施主体的部门电话预填 {department.phone}，请核对"))
-        folder, stem = spec.folder, slug(facts["title"])
+        del known["id"]
+        stem = slug(facts["title"])
+    if published > options.as_of:
+        notes.append(("定时发布", f"发布日期 {published} 在今天之后，到期前不会出现在网站上"))
+    if facts["kind"] in NEEDS_INTERPRETATION_BY_DEFAULT:
+        notes.append(("政策解读", f"{facts['kind']}须配套解读：本文件填好后，运行 disclosure new interpretation --policy \"{document_id or '索引号'}\""))
+    return known, f"catalogue/documents/{published.year}", stem, notes
 
+
+def _interpretation(project: Project, options: Options, facts: dict[str, str]):
+    policy = project.documents_by_id[facts["policy"]]
+    deadline = project.calendar.add_workdays(policy.published, options.interpretation_days) if policy.published else None
+    if facts.get("published"):
+        published = dt.date.fromisoformat(facts["published"])
+    else:  # today, or with the policy when it is scheduled for later
+        published = max(options.as_of, policy.published or options.as_of)
+    department = policy.drafting_department  # 谁起草、谁解读
+    known = {
+        "id": next_interpretation_id(project, published.year),
+        "title": facts.get("title") or f"《{policy_name(policy.title)}》政策解读",
+        "policy": policy.id,
+        "form": facts.get("form") or "文字解读",
+        "department": department,
+        "published": published.isoformat(),
+    }
+    notes = [
+        ("所解读文件", f"{policy.id} {policy.title}（发布日期 {policy.published}）"),
+        ("解读部门", f"{department}（{project.organization.department_name(department)}），与文件起草部门一致（谁起草、谁解读）"),
+    ]
+    if deadline:
+        notes.append(("最迟发布日期", f"{deadline}（文件发布后 {options.interpretation_days} 个工作日内）"))
+        if published > deadline:
+            notes.append(("注意", f"发布日期 {published} 已超过最迟发布日期 {deadline}，校验会报 D302"))
+    if policy.published and published < policy.published:
+        notes.append(("注意", f"发布日期 {published} 早于文件发布日期 {policy.published}，校验会报 D303"))
+    return known, f"interpretations/{published.year}", Path(policy.source.path).stem, notes
+
+
+def _guide(project: Project, options: Options, facts: dict[str, str]):
+    known = {
+        "code": facts["code"],
+        "name": facts["title"],
+        "type": facts["kind"],
+        "department": facts["department"],
+        "updated": options.as_of.isoformat(),
+    }
+    notes = []
+    department = project.organization.department(facts["department"])
+    if department and department.phone:
+        known["contact"] = {"phone": department.phone}  # the department's public line; the editor may change it
+        notes.append(("咨询电话", f"已按实施主体的部门电话预填 {department.phone}，请核对"))
+    return known, "guides", slug(facts["title"]), notes
+
+
+_DRAFTERS = {"document": _document, "interpretation": _interpretation, "guide": _guide}
+
+
+def draft(project: Project, options: Options, kind: str, facts: dict[str, str], out: Path | None = None) -> Draft:
+    """The new file for `kind` from checked facts (see `problem`); the project must have its organization."""
+    spec = KINDS[kind]
+    known, folder, stem, notes = _DRAFTERS[kind](project, options, facts)
+    root = Path(project.root)
     path = _chosen_path(root, spec, out) if out else _free_path(root, folder, stem, spec.suffix)
     text, placeholders = render(spec.schema, known, body(kind, options) if spec.suffix == ".md" else None)
     if spec.suffix == ".md":

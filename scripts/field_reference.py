@@ -16,12 +16,17 @@ from pathlib import Path
 
 from disclosure import options as settings
 from disclosure import scaffold
-from disclosure.schemas import schema
+from disclosure.schemas import SCHEMA_DIR, schema
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 OUTPUT = REPOSITORY / "handbook" / "fields.md"
-# Content first, then the files that are set up once.
-SCHEMAS = ("document", "interpretation", "guide", "negative-list", "directory", "organization", "calendar")
+# Content first, then the files that are set up once; schemas added later follow.
+FIRST = ("document", "interpretation", "guide", "negative-list", "directory", "organization", "calendar")
+
+
+def schema_names() -> list[str]:
+    names = [p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json")]
+    return sorted(names, key=lambda n: (FIRST.index(n) if n in FIRST else len(FIRST), n))
 
 
 def _cell(text: str) -> str:
@@ -76,7 +81,7 @@ def reference() -> str:
         "“是否必填”一栏：**必填** 每条都要写；**视情况** 在说明所述的情形下必填（如规范性文件的文号）；**选填** 需要时再写。"
         "字段名中的 `[]` 表示列表中的每一项，如 `materials[].name` 是每项申请材料的名称；`a.b` 表示写在 `a:` 下、缩进两格的 `b:`。\n",
     ]
-    for name in SCHEMAS:
+    for name in schema_names():
         content_schema = schema(name)
         root = content_schema.root
         parts.append(f"## {root['title']}\n\n{root['description']}\n")

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
 
-.PHONY: build check serve test browser clean
+.PHONY: install build check serve hooks test browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,8 @@ $(TESTING): $(RUNTIME) requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
+install: $(RUNTIME)
+
 check: $(RUNTIME)
 	$(BIN)/disclosure check .
 
@@ -28,6 +30,10 @@ build: check
 
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve --no-strict
+
+# Check content before every commit (.pre-commit-config.yaml).
+hooks: $(TESTING)
+	$(BIN)/pre-commit install
 
 # Browser tests drive Debian's chromium (Playwright cannot download its own here),
 # with CJK fonts so that screenshots show Chinese text.

@@ -11,8 +11,10 @@ from pathlib import Path
 import yaml
 
 from disclosure import options as settings
+from disclosure import scaffold
 from disclosure.check import check_repository
 from disclosure.diagnostics import render_github, render_json, render_text
+from disclosure.loader import ORGANIZATION, load_project
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -42,19 +44,50 @@ def parser() -> argparse.ArgumentParser:
         help="输出格式：text（默认）、github（GitHub 注释）、json",
     )
     check.add_argument("--as-of", type=_date, help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
+    _add_new(commands)
     return root
+
+
+def _add_new(commands) -> None:
+    new = commands.add_parser(
+        "new", help="新建一条内容：公开信息、政策解读或办事指南",
+        description="新建一条内容，自动编号、填好日期和默认值，写出带中文说明的全部字段。缺少的信息在终端中逐项询问；在脚本中使用时请用选项给出。",
+    )
+    kinds = new.add_subparsers(dest="content", required=True, parser_class=_Parser, metavar="类型")
+    notes = {
+        "category": "：末级事项的编码，如 0201",
+        "department": "：部门标识，如 lawyer",
+        "policy": "：被解读文件的索引号",
+        "form": "，默认 文字解读",
+        "published": "：YYYY-MM-DD，默认今天；解读所针对的文件尚未发布时默认与文件同日",
+    }
+    for name, spec in scaffold.KINDS.items():
+        command = kinds.add_parser(name, help=f"新建{spec.what}（{spec.folder}/）", description=f"新建{spec.what}，写在 {spec.folder}/ 下")
+        for fact in spec.facts:
+            allowed = scaffold.allowed(name, fact)
+            note = notes.get(fact, "") + ("，可选：" + "、".join(allowed) if allowed else "")
+            command.add_argument(f"--{fact}", type=_date if fact == "published" else str, help=scaffold.label(name, fact) + note)
+        command.add_argument("--out", type=Path, help=f"新文件的路径（默认自动命名，放在 {spec.folder}/ 下）")
+        command.add_argument("--root", default=".", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
+
+
+def _options(root: Path, as_of: dt.date | None = None) -> settings.Options | None:
+    """The plugin options of the repository at `root`; None (after saying why) when they cannot be read."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        print(f"用法错误：{root} 下没有 mkdocs.yml，请在内容仓库根目录运行或指定该目录", file=sys.stderr)
+        return None
+    try:
+        return settings.from_config_file(config_file, as_of=as_of)
+    except (OSError, ValueError, TypeError, yaml.YAMLError) as error:
+        print(f"用法错误：无法读取 {config_file} 中 disclosure 插件的设置：{error}", file=sys.stderr)
+        return None
 
 
 def run_check(args) -> int:
     root = Path(args.root)
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        print(f"用法错误：{root} 下没有 mkdocs.yml，请在内容仓库根目录运行或指定该目录", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        options = settings.from_config_file(config_file, as_of=args.as_of)
-    except (OSError, ValueError, TypeError, yaml.YAMLError) as error:
-        print(f"用法错误：无法读取 {config_file} 中 disclosure 插件的设置：{error}", file=sys.stderr)
+    options = _options(root, args.as_of)
+    if options is None:
         return EXIT_USAGE
     result = check_repository(root, options)
     if args.format == "json":
@@ -66,8 +99,77 @@ def run_check(args) -> int:
     return EXIT_OK if result.ok else EXIT_CONTENT
 
 
+def _ask(project, kind: str, fact: str) -> str:
+    """Ask for one fact in the terminal until the answer is acceptable."""
+    label = scaffold.label(kind, fact)
+    options = scaffold.choices(project, kind, fact)
+    if options:
+        print(f"{label}可选：")
+        for number, (value, text) in enumerate(options, 1):
+            print(f"  {number:>3}. {value}" + (f"  {text}" if text != value else ""))
+    while True:
+        answer = input(f"请{'选择' if options else '输入'}{label}" + ("（输入序号或值）" if options else "") + "：").strip()
+        if answer.isdigit() and options and 1 <= int(answer) <= len(options):
+            answer = options[int(answer) - 1][0]
+        problem = scaffold.problem(project, kind, fact, answer)
+        if problem is None:
+            return answer
+        print(f"  {problem}，请重新{'选择' if options else '输入'}")
+
+
+def run_new(args) -> int:
+    root = Path(args.root)
+    options = _options(root)
+    if options is None:
+        return EXIT_USAGE
+    project, _ = load_project(root)
+    if project.organization is None:
+        print(f"用法错误：缺少或无法读取 {ORGANIZATION}，请先运行 disclosure check 修正", file=sys.stderr)
+        return EXIT_USAGE
+    kind = args.content
+    spec = scaffold.KINDS[kind]
+    facts: dict[str, str] = {}
+    for fact in spec.facts:
+        value = getattr(args, fact)
+        if value is None:
+            continue
+        facts[fact] = value.isoformat() if isinstance(value, dt.date) else value
+        problem = None if isinstance(value, dt.date) else scaffold.problem(project, kind, fact, value)
+        if problem:
+            print(f"用法错误：--{fact}（{scaffold.label(kind, fact)}）：{problem}", file=sys.stderr)
+            return EXIT_USAGE
+    missing = [fact for fact in spec.required if fact not in facts]
+    if missing and not sys.stdin.isatty():
+        named = "、".join(f"--{fact}（{scaffold.label(kind, fact)}）" for fact in missing)
+        print(f"用法错误：缺少 {named}；在终端中运行时会逐项询问", file=sys.stderr)
+        return EXIT_USAGE
+    for fact in missing:
+        try:
+            facts[fact] = _ask(project, kind, fact)
+        except (EOFError, KeyboardInterrupt):
+            print("\n已取消，没有写入任何文件", file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        draft = scaffold.draft(project, options, kind, facts, args.out)
+        draft.write(root)
+    except scaffold.FactError as error:
+        print(f"用法错误：{error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"已新建{spec.what}：{draft.path}")
+    for name, text in draft.notes:
+        print(f"  {name}：{text}")
+    if draft.placeholders:
+        print(f"还需填写 {len(draft.placeholders)} 项（在冒号后填写；每项上方一行是填写说明和示例）：")
+        for placeholder in draft.placeholders:
+            print(f"  第 {placeholder.line} 行  {placeholder.field}（{placeholder.label}）")
+    print("填好后运行 disclosure check 检查，用 make serve 预览。")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
         return run_check(args)
+    if args.command == "new":
+        return run_new(args)
     return EXIT_USAGE

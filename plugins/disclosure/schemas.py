@@ -91,6 +91,10 @@ class Schema:
             names.extend(n for n in schema.get("properties", {}) if n not in names)
         return names
 
+    def ever_required(self, key_path: tuple) -> set[str]:
+        """Fields some rule requires at this level, including those required only under a condition."""
+        return {name for schema in self._subschemas(key_path) for name in schema.get("required", [])}
+
     def _subschemas(self, generic_path: tuple) -> list[dict]:
         current = [self.root]
         for key in generic_path:
@@ -168,14 +172,14 @@ class Schema:
         code, message, hint = "D104", "取值不符合要求", description
 
         wants_text = field_info.get("type") == "string" or all(isinstance(v, str) for v in field_info.get("enum", [None]))
-        if plain and wants_text and kind in ("type", "enum", "pattern", "format", "minLength"):
+        if plain and plain[0].endswith(":null") and kind in ("type", "enum", "const", "oneOf", "anyOf"):
+            code, message = "D107", "未填写"  # `key:` with nothing after it, as new entries are written
+            hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
+        elif plain and wants_text and kind in ("type", "enum", "pattern", "format", "minLength"):
             tag, text = plain
             quoted = f"{key_path[-1]}: \"{text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
             hint = f"加上引号：{quoted}"
-            if tag.endswith(":null"):
-                code, message = "D107", "未填写"
-                hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
-            elif tag.endswith(":bool"):
+            if tag.endswith(":bool"):
                 code = "D111"
                 message = f"“{text}”被 YAML 读成了是/否（{str(value).lower()}），而这里应为文本"
             else:

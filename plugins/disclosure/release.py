@@ -66,6 +66,8 @@ class Release:
         wanted = [a.file for d in self.documents for a in d.attachments]
         wanted += [i.media for i in self.interpretations if i.media and not i.media.startswith("https://")]
         wanted += [f for g in self.guides for x in g.materials for f in (x.template, x.example) if f]
+        if self.organization and self.organization.application.form:
+            wanted.append(self.organization.application.form)
         root = Path(self.project.root).resolve()
 
         def inside(rel: str) -> bool:  # never publish a file from outside the repository
@@ -104,3 +106,7 @@ class Release:
         if isinstance(entry, CatalogueItem):
             return f"catalogue/{entry.code}/index.md"
         raise TypeError(entry)
+
+    def url_of(self, entry) -> str:
+        """The page's URL relative to the site root, e.g. `documents/2020-00001/`."""
+        return self.path_of(entry).removesuffix("index.md")

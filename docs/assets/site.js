@@ -24,6 +24,16 @@
   });
   show(root.classList.contains("large-text") ? "large" : "standard");
 
+  /* Pages reached from lists (documents, items) light up the tab of their column. */
+  var column = document.querySelector('meta[name="ColumnName"]');
+  if (column && !document.querySelector(".md-tabs__item--active")) {
+    document.querySelectorAll(".md-tabs__link").forEach(function (link) {
+      if (link.textContent.trim() === column.content) {
+        link.parentElement.classList.add("md-tabs__item--active");
+      }
+    });
+  }
+
   /* A printed page shows where its links lead. */
   document.querySelectorAll(".md-content a[href]").forEach(function (link) {
     if (/^https?:/.test(link.href) && link.getAttribute("href").charAt(0) !== "#") {

@@ -21,6 +21,7 @@ PAGES = {
     "interpretation": "interpretations/jd-2020-001/",
     "service-guide": "guides/000172002000/",
     "disclosure-guide": "disclosure-guide/",
+    "application-form": "disclosure-guide/form/",
     "catalogue": "catalogue/0301/",
     "system-column": "disclosure-rules/",
     "annual-reports-column": "annual-reports/",

@@ -37,23 +37,22 @@ def test_unquoted_system_category_is_a_usage_error_in_chinese(mini, capsys):
     assert "加引号" in capsys.readouterr().err
 
 
-def test_application_form_must_exist(mini, capsys):
+def check_application(mini, capsys, application: str) -> list[tuple]:
+    """Check the mini repository with an `application:` section added to organization.yml."""
     organization = mini / "catalogue/organization.yml"
-    organization.write_text(
-        organization.read_text(encoding="utf-8") + "application:\n  form: templates/missing.docx\n", encoding="utf-8"
-    )
+    organization.write_text(organization.read_text(encoding="utf-8") + "application:\n" + application, encoding="utf-8")
     code, diagnostics = check(mini, capsys=capsys)
     assert code == 1
-    assert [(d["code"], d["file"], d["field"], d["label"]) for d in diagnostics] == [
+    return [(d["code"], d["file"], d["field"], d["label"]) for d in diagnostics]
+
+
+def test_application_form_must_exist(mini, capsys):
+    assert check_application(mini, capsys, "  form: templates/missing.docx\n") == [
         ("D205", "catalogue/organization.yml", "application.form", "申请表格")
     ]
 
 
 def test_application_channel_needs_a_description(mini, capsys):
-    organization = mini / "catalogue/organization.yml"
-    organization.write_text(
-        organization.read_text(encoding="utf-8") + "application:\n  channels:\n    - name: 当面提交\n", encoding="utf-8"
-    )
-    code, diagnostics = check(mini, capsys=capsys)
-    assert code == 1
-    assert [(d["code"], d["field"], d["label"]) for d in diagnostics] == [("D101", "application.channels[1].description", "办理说明")]
+    assert check_application(mini, capsys, "  channels:\n    - name: 当面提交\n") == [
+        ("D101", "catalogue/organization.yml", "application.channels[1].description", "办理说明")
+    ]

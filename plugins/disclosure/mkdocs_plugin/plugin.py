@@ -66,12 +66,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""
         if not self.config.enabled or self.release is None:
             return env
-        organization = self.release.organization
         env.globals["disclosure_site"] = {
             "domain": urlsplit(config.site_url or "").hostname or "",
             "id_code": str(self.config.site_id_code or ""),
-            "organization": organization.name,
-            "office": organization.office,
+            "office": self.release.organization.office,
         }
         return env
 

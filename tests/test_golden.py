@@ -4,7 +4,6 @@ Set UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change, then
 review the diff like any other change.
 """
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from conftest import MINI
 from disclosure.check import check_repository
-from disclosure.options import Options
+from disclosure.options import from_config_file
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
 
@@ -20,10 +19,10 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
 
 
 def rendered() -> dict[str, str]:
-    options = Options(as_of=dt.date(2021, 6, 30))
+    options = from_config_file(MINI / "mkdocs.yml")
     result = check_repository(MINI, options)
     assert result.ok, result.diagnostics
-    return {page.path: page.markdown for page in build_pages(Release(result.project, options.as_of))}
+    return {page.path: page.markdown for page in build_pages(Release(result.project, options.as_of), options)}
 
 
 PAGES = rendered()

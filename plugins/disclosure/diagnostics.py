@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "D209": "bad-catalogue-code",
     "D210": "bad-document-id",
     "D211": "policy-not-public",
+    "D212": "bad-system-category",
     "D301": "date-order",
     "D302": "interpretation-too-late",
     "D303": "interpretation-too-early",

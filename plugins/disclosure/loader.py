@@ -97,6 +97,7 @@ class Loader:
             return None
         data = located.data
         office = _mapping(data, "office")
+        application = _mapping(data, "application")
         return m.Organization(
             name=_text(data, "name"),
             credit_code=_text(data, "credit_code"),
@@ -105,6 +106,11 @@ class Loader:
             departments=[m.Department(_text(d, "id"), _text(d, "name"), _text(d, "phone")) for d in _records(data, "departments")],
             site_name=_text(data, "site_name"),
             source=located,
+            application=m.Application(
+                form=_text(application, "form"),
+                channels=[m.ApplicationChannel(_text(c, "name"), _text(c, "description"), _text(c, "url")) for c in _records(application, "channels")],
+                fees=_text(application, "fees"),
+            ),
         )
 
     def catalogue(self) -> m.Catalogue:

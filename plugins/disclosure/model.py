@@ -41,6 +41,22 @@ class Office:
 
 
 @dataclass
+class ApplicationChannel:
+    name: str
+    description: str
+    url: str = ""
+
+
+@dataclass
+class Application:
+    """What the 公开指南 says of 依申请公开 beyond the law: the form, channels and fees."""
+
+    form: str = ""
+    channels: list[ApplicationChannel] = field(default_factory=list)
+    fees: str = ""
+
+
+@dataclass
 class Organization:
     name: str
     credit_code: str
@@ -49,6 +65,7 @@ class Organization:
     departments: list[Department]
     site_name: str = ""
     source: Located | None = None
+    application: Application = field(default_factory=Application)
 
     def department(self, department_id: str) -> Department | None:
         return next((d for d in self.departments if d.id == department_id), None)

@@ -22,6 +22,10 @@ class Options:
     interpretation_sections: tuple[str, ...] = DEFAULT_SECTIONS
     # 索引号 form; {prefix} is organization.index_prefix, {year} the year published.
     id_pattern: str = DEFAULT_ID_PATTERN
+    # Code of the catalogue leaf whose documents form the 政府信息公开制度 column.
+    system_category: str = ""
+    # Entries per list page; longer lists continue on /page/2/ and after.
+    page_size: int = 50
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -48,8 +52,15 @@ def build(settings: dict, **overrides) -> Options:
         "interpretation_days": settings.get("interpretation_days"),
         "interpretation_sections": tuple(settings["interpretation_sections"]) if settings.get("interpretation_sections") else None,
         "id_pattern": settings.get("id_pattern"),
+        "system_category": settings.get("system_category"),
+        "page_size": settings.get("page_size"),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     if isinstance(values["as_of"], str):
         values["as_of"] = dt.date.fromisoformat(values["as_of"])
+    if values["system_category"] is not None and not isinstance(values["system_category"], str):
+        # YAML reads an unquoted 0101 as the number 65: the code is lost, so ask for quotes.
+        raise ValueError(f"system_category 应为加引号的目录编码，如 system_category: \"0901\"（现为 {values['system_category']!r}）")
+    if values["page_size"] is not None and (not isinstance(values["page_size"], int) or values["page_size"] < 1):
+        raise ValueError(f"page_size 应为正整数（每页条数），现为 {values['page_size']!r}")
     return Options(**{k: v for k, v in values.items() if v is not None})

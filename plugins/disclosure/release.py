@@ -71,6 +71,8 @@ class Release:
         wanted = [a.file for d in self.documents for a in d.attachments]
         wanted += [i.media for i in self.interpretations if i.media and not i.media.startswith("https://")]
         wanted += [f for g in self.guides for x in g.materials for f in (x.template, x.example) if f]
+        if self.organization and self.organization.application.form:
+            wanted.append(self.organization.application.form)
         root = Path(self.project.root).resolve()
 
         def inside(rel: str) -> bool:  # never publish a file from outside the repository
@@ -111,3 +113,7 @@ class Release:
         if isinstance(entry, AnnualReport):
             return f"annual-reports/{entry.year}/index.md"
         raise TypeError(entry)
+
+    def url_of(self, entry) -> str:
+        """The page's URL relative to the site root, e.g. `documents/2020-00001/`."""
+        return self.path_of(entry).removesuffix("index.md")

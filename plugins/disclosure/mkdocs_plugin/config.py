@@ -9,3 +9,8 @@ class DisclosureConfig(base.Config):
     interpretation_days = c.Type(int, default=3)
     interpretation_sections = c.ListOfItems(c.Type(str), default=["背景依据", "主要内容"])
     id_pattern = c.Type(str, default=r"{prefix}/{year}-\d{5}")
+    # The catalogue leaf (目录编码) whose documents make the 政府信息公开制度 column.
+    system_category = c.Optional(c.Type((str, int)))  # an unquoted code gets a Chinese error from options.build
+    page_size = c.Type(int, default=50)
+    # 政府网站标识码, shown in the footer and the SiteIDCode meta tag.
+    site_id_code = c.Optional(c.Type((str, int)))

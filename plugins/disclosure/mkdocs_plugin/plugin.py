@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -11,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from disclosure import options as settings
 from disclosure.check import CheckResult, check_repository
+from disclosure.exports import exports
 from disclosure.mkdocs_plugin.config import DisclosureConfig
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
@@ -35,6 +37,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             if path.exists() and str(path) not in config.watch:
                 config.watch.append(str(path))
         self.result: CheckResult | None = None
+        self.release: Release | None = None
         return config
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
@@ -47,8 +50,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {diagnostic.describe()}")
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
-        release = Release(self.result.project, self.options.as_of)
-        for page in build_pages(release):
+        release = self.release = Release(self.result.project, self.options.as_of)
+        for page in build_pages(release, self.options):
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)  # a hand-written page in docs/ yields to the generated one
@@ -58,3 +61,23 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             file.inclusion = InclusionLevel.INCLUDED  # MkDocs excludes /templates/ by default
             files.append(file)
         return files
+
+    def on_env(self, env, config, files):
+        """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""
+        if not self.config.enabled or self.release is None:
+            return env
+        env.globals["disclosure_site"] = {
+            "domain": urlsplit(config.site_url or "").hostname or "",
+            "id_code": str(self.config.site_id_code or ""),
+            "office": self.release.organization.office,
+        }
+        return env
+
+    def on_post_build(self, config):
+        """Open data and the Atom feed, beside the pages (sitemap.xml is MkDocs' own)."""
+        if not self.config.enabled or self.release is None:
+            return
+        for path, content in exports(self.release, config.site_url or "", config.site_name).items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)

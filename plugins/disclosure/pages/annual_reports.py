@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from disclosure.model import APPLICANT_COLUMNS, APPEAL_COLUMNS, RESULT_GROUPS, AnnualReport
+from disclosure.pages import columns
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
 from disclosure.schemas import schema
 from disclosure.statistics import NormativeYear, normative_year
 
-INDEX = "annual-reports/index.md"
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ def year_reports(release: Release) -> list[YearReport]:
     ]
 
 
-def annual_report_pages(release: Release) -> list[Page]:
-    renderer = Renderer(release)
+def annual_report_pages(renderer: Renderer) -> list[Page]:
+    release = renderer.release
     helpers = {
         "number": number,
         "figure": lambda report, *key_path: number(report.figure(*key_path)),
@@ -58,7 +58,8 @@ def annual_report_pages(release: Release) -> list[Page]:
         "result_groups": RESULT_GROUPS,
     }
     entries = year_reports(release)
-    pages = [renderer.render("annual_report_index.md.j2", INDEX, entries=entries, **helpers)]
+    column = columns.ANNUAL_REPORTS
+    pages = [renderer.render("annual_report_index.md.j2", column.path, column=column, entries=entries, **helpers)]
     for entry in entries:
-        pages.append(renderer.render("annual_report.md.j2", release.path_of(entry.report), entry=entry, **helpers))
+        pages.append(renderer.render("annual_report.md.j2", release.path_of(entry.report), column=column, entry=entry, **helpers))
     return pages

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from disclosure.pages.columns import Column
 from disclosure.release import Release
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -51,7 +52,6 @@ def environment() -> Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["paragraphs"] = paragraphs
-    env.globals["front_matter"] = front_matter
     return env
 
 
@@ -62,7 +62,14 @@ class Renderer:
         self.release = release
         self.env = environment()
 
-    def render(self, template: str, path: str, **context) -> Page:
+    def render(self, template: str, path: str, column: Column | None = None, **context) -> Page:
+        """One page; `column` names the 栏目 it belongs to in its front matter (ColumnName, ColumnType)."""
+
+        def page_front_matter(**meta) -> Markup:
+            if column:
+                meta |= {"column": column.name, "column_type": column.type}
+            return front_matter(**meta)
+
         def link(target) -> str:
             """A Markdown link target (src path), checked by MkDocs."""
             target_path = target if isinstance(target, str) else self.release.path_of(target)
@@ -80,6 +87,6 @@ class Renderer:
             return posixpath.relpath(file, posixpath.dirname(path) or ".")
 
         markdown = self.env.get_template(template).render(
-            release=self.release, r=self.release, link=link, url=url, asset=asset, **context
+            release=self.release, r=self.release, link=link, url=url, asset=asset, front_matter=page_front_matter, column=column, **context
         )
         return Page(path, markdown)

@@ -2,43 +2,84 @@
 
 from __future__ import annotations
 
+from disclosure.options import Options
+from disclosure.pages import columns
 from disclosure.pages.annual_reports import annual_report_pages
+from disclosure.pages.browse import BROWSE, browse_pages
+from disclosure.pages.disclosure_guide import disclosure_guide_pages
+from disclosure.pages.listing import paginated
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
 
 HOME = "index.md"
-CATALOGUE = "catalogue/index.md"
-INTERPRETATIONS = "interpretations/index.md"
-GUIDES = "guides/index.md"
-NEGATIVE_LIST = "negative-list/index.md"
 
 
-def build_pages(release: Release) -> list[Page]:
+def system_documents(release: Release, options: Options) -> list:
+    """The 政府信息公开制度 column: the documents of the catalogue leaf the agency names."""
+    return release.documents_in.get(options.system_category, []) if options.system_category else []
+
+
+def _guide_column(renderer: Renderer, options: Options) -> list[Page]:
+    return disclosure_guide_pages(renderer)
+
+
+def _system_column(renderer: Renderer, options: Options) -> list[Page]:
+    release = renderer.release
+    item = release.catalogue.by_code.get(options.system_category)
+    return paginated(
+        renderer, "system.md.j2", columns.SYSTEM.path, system_documents(release, options), options.page_size,
+        column=columns.SYSTEM, item=item if item and item.is_leaf else None,
+    )
+
+
+def _catalogue_column(renderer: Renderer, options: Options) -> list[Page]:
+    return [renderer.render("catalogue_index.md.j2", columns.CATALOGUE.path, column=columns.CATALOGUE, browse=BROWSE)]
+
+
+def _annual_report_column(renderer: Renderer, options: Options) -> list[Page]:
+    return annual_report_pages(renderer)
+
+
+# The four columns of every 政府信息公开 platform, in their order (国办公开办函〔2019〕61号).
+COLUMN_PAGES = (_guide_column, _system_column, _catalogue_column, _annual_report_column)
+
+
+def build_pages(release: Release, options: Options = Options()) -> list[Page]:
     renderer = Renderer(release)
-    pages = [
-        renderer.render("home.md.j2", HOME),
-        renderer.render("catalogue_index.md.j2", CATALOGUE),
-        renderer.render("interpretation_index.md.j2", INTERPRETATIONS),
-        renderer.render("guide_index.md.j2", GUIDES),
-        renderer.render("negative_list.md.j2", NEGATIVE_LIST, entries=release.project.negative_list),
-    ]
+    size = options.page_size
+    pages = [renderer.render("home.md.j2", HOME, columns=columns, browse=BROWSE, system_count=len(system_documents(release, options)))]
+    for column_pages in COLUMN_PAGES:
+        pages += column_pages(renderer, options)
+    pages += paginated(
+        renderer, "interpretation_index.md.j2", columns.INTERPRETATIONS.path, release.interpretations, size,
+        column=columns.INTERPRETATIONS, interpretation_days=options.interpretation_days,
+    )
+    pages += paginated(renderer, "guide_index.md.j2", columns.SERVICE_GUIDES.path, release.guides, size, column=columns.SERVICE_GUIDES)
+    pages.append(
+        renderer.render("negative_list.md.j2", columns.NEGATIVE_LIST.path, column=columns.NEGATIVE_LIST, entries=release.project.negative_list)
+    )
+    pages += browse_pages(renderer, size)
     for item in release.catalogue.walk():
         if item.code:
-            pages.append(renderer.render("catalogue_item.md.j2", release.path_of(item), item=item, documents=release.documents_in.get(item.code, [])))
+            pages += paginated(
+                renderer, "catalogue_item.md.j2", release.path_of(item), release.documents_in.get(item.code, []) if item.is_leaf else [], size,
+                column=columns.CATALOGUE, item=item,
+            )
     for document in release.documents:
-        item = release.catalogue.by_code.get(document.category)
-        if item is None:
-            continue  # an unknown category is an error already reported; the page would have nowhere to belong
+        item = release.catalogue.by_code[document.category]  # the release keeps only documents of known categories
         pages.append(
             renderer.render(
-                "document.md.j2", release.path_of(document), d=document, item=item, interpretations=release.interpretations_of.get(document.id, [])
+                "document.md.j2", release.path_of(document), column=columns.CATALOGUE,
+                d=document, item=item, interpretations=release.interpretations_of.get(document.id, []),
             )
         )
     for interpretation in release.interpretations:
         pages.append(
-            renderer.render("interpretation.md.j2", release.path_of(interpretation), i=interpretation, policy=release.documents_by_id[interpretation.policy])
+            renderer.render(
+                "interpretation.md.j2", release.path_of(interpretation), column=columns.INTERPRETATIONS,
+                i=interpretation, policy=release.documents_by_id[interpretation.policy],
+            )
         )
     for guide in release.guides:
-        pages.append(renderer.render("guide.md.j2", release.path_of(guide), g=guide))
-    pages.extend(annual_report_pages(release))
+        pages.append(renderer.render("guide.md.j2", release.path_of(guide), column=columns.SERVICE_GUIDES, g=guide))
     return pages

@@ -60,6 +60,8 @@ def check(context):
                 )
             seen.add(department.id)
 
+        yield from check_file(root, organization.source, ("application", "form"), organization.application.form, "申请表格")
+
     catalogue = project.catalogue
     if organization:
         for item in catalogue.leaves():

@@ -74,10 +74,10 @@ def test_syntax_error_names_the_line(tmp_path):
     assert problems[0].line >= 2
 
 
-def test_tab_indentation_is_a_syntax_error(tmp_path):
-    _, problems = read_yaml(tmp_path, "a:\n\tb: 1\n")
-    assert problems[0].code == "D002"
-    assert problems[0].line == 2
+def test_tab_indentation_gets_its_own_message(tmp_path):
+    _, problems = read_yaml(tmp_path, "a:\n  b: 1\n \tc: 2\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("D006", 3, 2)]
+    assert "Tab" in problems[0].message
 
 
 def test_markdown_without_front_matter(tmp_path):

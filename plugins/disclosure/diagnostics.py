@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "D003": "duplicate-key",
     "D004": "missing-front-matter",
     "D005": "not-a-mapping",
+    "D006": "tab-indentation",
     "D101": "missing-field",
     "D102": "wrong-type",
     "D103": "not-allowed-value",
@@ -50,9 +51,13 @@ CODES: dict[str, str] = {
     "D307": "feedback-missing",
     "D308": "time-limit-days-missing",
     "D309": "bad-credit-code",
+    "D310": "validity-mismatch",
+    "D311": "bad-replacement",
+    "D312": "replacement-not-public",
     "D401": "unsafe-html",
     "D402": "resident-id-number",
     "D403": "mobile-number",
+    "D404": "html-in-title",
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from disclosure.model import CatalogueItem, Document, Interpretation, Project, ServiceGuide
+from disclosure.sources import repository_file
 
 
 @dataclass
@@ -66,13 +67,8 @@ class Release:
         wanted = [a.file for d in self.documents for a in d.attachments]
         wanted += [i.media for i in self.interpretations if i.media and not i.media.startswith("https://")]
         wanted += [f for g in self.guides for x in g.materials for f in (x.template, x.example) if f]
-        root = Path(self.project.root).resolve()
-
-        def inside(rel: str) -> bool:  # never publish a file from outside the repository
-            target = (root / rel).resolve()
-            return target.is_relative_to(root) and target.is_file()
-
-        return sorted({f for f in wanted if inside(f)})
+        root = Path(self.project.root)
+        return sorted({f for f in wanted if repository_file(root, f)})  # never publish a file from outside the repository
 
     def file_label(self, rel: str) -> str:
         """`PDF，12.3 KB`: what a reader downloads."""
@@ -80,7 +76,7 @@ class Release:
         kind = path.suffix.lstrip(".").upper() or "文件"
         try:
             size = path.stat().st_size
-        except OSError:
+        except (OSError, ValueError):
             return kind
         if size < 1024:
             return f"{kind}，{size} B"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -27,6 +28,8 @@ _TYPE_NAMES = {
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
 _LOOSE_DATE = re.compile(r"^\s*(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})\s*$")
 _BRACKETS = re.compile(r"[\[【(（](\d{4})[\]】)）]")
+# The schemas' pattern for text shown as-is on pages (titles, names): no HTML.
+NO_HTML = "^[^<>]*$"
 
 
 def _type_of(value) -> str:
@@ -84,6 +87,16 @@ class Schema:
 
     def label(self, key_path: tuple) -> str:
         return self.field_schema(key_path).get("title", "")
+
+    def accepts_text(self, key_path: tuple) -> bool:
+        """Whether a field takes text, alone or among other forms (如 fees：“不收费”或列表)."""
+        generic = tuple("[]" if isinstance(k, int) else k for k in key_path)
+        for part in self._subschemas(generic):
+            if part.get("type") == "string" or isinstance(part.get("const"), str):
+                return True
+            if part.get("enum") and all(isinstance(v, str) for v in part["enum"]):
+                return True
+        return False
 
     def properties(self, key_path: tuple) -> list[str]:
         names: list[str] = []
@@ -164,18 +177,16 @@ class Schema:
         label = field_info.get("title", "")
         description = field_info.get("description", "")
         example = self._example(key_path)
-        plain = located.plain.get(key_path)
+        tag, text = located.plain.get(key_path, ("", ""))
         code, message, hint = "D104", "取值不符合要求", description
 
-        wants_text = field_info.get("type") == "string" or all(isinstance(v, str) for v in field_info.get("enum", [None]))
-        if plain and wants_text and kind in ("type", "enum", "pattern", "format", "minLength"):
-            tag, text = plain
+        if tag.endswith(":null"):
+            code, message = "D107", "未填写"
+            hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
+        elif tag.endswith((":int", ":float", ":bool")) and self.accepts_text(key_path) and kind in _TEXT_CHECKS:
             quoted = f"{key_path[-1]}: \"{text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
             hint = f"加上引号：{quoted}"
-            if tag.endswith(":null"):
-                code, message = "D107", "未填写"
-                hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
-            elif tag.endswith(":bool"):
+            if tag.endswith(":bool"):
                 code = "D111"
                 message = f"“{text}”被 YAML 读成了是/否（{str(value).lower()}），而这里应为文本"
             else:
@@ -196,14 +207,11 @@ class Schema:
             message = f"“{value}”不是允许的值"
             hint = f"应为：{expected}"
         elif kind == "format" and expected == "date":
-            code = "D104"
-            message = f"日期“{value}”格式不正确"
-            match = _CHINESE_DATE.match(str(value)) or _LOOSE_DATE.match(str(value))
-            if match:
-                year, month, day = (int(g) for g in match.groups())
-                hint = f"日期请写成 YYYY-MM-DD，即 {year:04d}-{month:02d}-{day:02d}"
-            else:
-                hint = "日期请写成 YYYY-MM-DD，如 2020-09-30；检查该日期是否存在"
+            code, message, hint = _date_problem(str(value))
+        elif kind == "pattern" and expected == NO_HTML:
+            code = "D404"
+            message = f"{label or '此处'}不能含有 < 或 >（HTML 标记），页面会原样显示文字"
+            hint = "删除 <b>、<br> 等标记；书名用《》，需要表示大小关系时写“大于”“小于”或全角＜＞"
         elif kind in ("pattern", "format"):
             message = f"“{value}”格式不正确"
             bracket = _BRACKETS.search(str(value))
@@ -228,7 +236,30 @@ class Schema:
             message = f"{value} 超出范围：{bound} {expected}"
         elif kind in ("oneOf", "anyOf"):
             message = "取值不符合要求"
+            if example:
+                hint = f"{description} 例如：{example}".strip()
         return located.diagnostic(key_path, code, message, label=label, hint=hint)
+
+
+# Checks a YAML number or yes/no fails because the field wanted text.
+_TEXT_CHECKS = ("type", "enum", "const", "pattern", "format", "minLength", "oneOf", "anyOf")
+
+
+def _date_problem(text: str) -> tuple[str, str, str]:
+    """(code, message, hint) for text that is not an ISO date: a date that does not exist, or one written another way."""
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    match = iso or _CHINESE_DATE.match(text) or _LOOSE_DATE.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return "D109", f"日期“{text}”不存在", "检查年、月、日是否写对（如 2 月没有 30 日），格式为 YYYY-MM-DD"
+        return "D104", f"日期“{text}”格式不正确", f"日期请写成 YYYY-MM-DD，即 {year:04d}-{month:02d}-{day:02d}"
+    start = re.match(r"\s*(\d{4}-\d{2}-\d{2})[ Tt]", text)
+    if start:
+        return "D104", f"日期“{text}”格式不正确", f"只写日期，不写时间：{start.group(1)}"
+    return "D104", f"日期“{text}”格式不正确", "日期请写成 YYYY-MM-DD，如 2020-09-30"
 
 
 @cache

@@ -35,7 +35,8 @@ def paragraphs(value) -> Markup:
 
 
 def front_matter(**meta) -> Markup:
-    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value] + ["---", ""]
+    """Page title and description; HTML-escaped, because MkDocs' theme templates print them without escaping."""
+    lines = ["---"] + [f"{key}: {json.dumps(str(escape(value)), ensure_ascii=False)}" for key, value in meta.items() if value] + ["---", ""]
     return Markup("\n".join(lines))
 
 

@@ -61,7 +61,8 @@ def _body_position(source, body: str, offset: int) -> tuple[int, int]:
 def check(context):
     for source, body in _entries(context.project):
         data = source.data if isinstance(source.data, dict) else {}
-        allowed = {str(x).upper() for x in data.get("pii_allow") or [] if isinstance(x, str)}
+        listed = data.get("pii_allow")
+        allowed = {x.upper() for x in listed if isinstance(x, str)} if isinstance(listed, list) else set()
         texts = [(key_path, text, None) for key_path, text in _strings(data) if key_path[:1] != ("pii_allow",)]
         if body:
             texts.append((("body",), body, body))

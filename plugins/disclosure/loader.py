@@ -66,7 +66,7 @@ class Loader:
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""
         reader = load_markdown_file if markdown else load_yaml_file
-        located = reader(self.root, rel, self.problems)
+        located = reader(self.root, rel, self.problems, labels=schema(schema_name).label)
         if located is None:
             return None
         if not isinstance(located.data, dict):

@@ -86,7 +86,11 @@ class Schema:
         return _field_schema(self, tuple("[]" if isinstance(k, int) else k for k in key_path))
 
     def label(self, key_path: tuple) -> str:
-        return self.field_schema(key_path).get("title", "")
+        """The field's 中文标签; an item of a list without its own takes the list's."""
+        title = self.field_schema(key_path).get("title", "")
+        if not title and key_path and isinstance(key_path[-1], int):
+            return self.label(key_path[:-1])
+        return title
 
     def accepts_text(self, key_path: tuple) -> bool:
         """Whether a field takes text, alone or among other forms (如 fees：“不收费”或列表)."""
@@ -97,6 +101,16 @@ class Schema:
             if part.get("enum") and all(isinstance(v, str) for v in part["enum"]):
                 return True
         return False
+
+    def choices(self, key_path: tuple) -> list[str]:
+        """The texts a field allows when it allows only some (enum, const)."""
+        generic = tuple("[]" if isinstance(k, int) else k for k in key_path)
+        found: list[str] = []
+        for part in self._subschemas(generic):
+            for value in part.get("enum", []) + ([part["const"]] if "const" in part else []):
+                if isinstance(value, str) and value not in found:
+                    found.append(value)
+        return found
 
     def properties(self, key_path: tuple) -> list[str]:
         names: list[str] = []
@@ -142,6 +156,12 @@ class Schema:
             return [self._unknown(located, key_path + (name,), allowed) for name in extra]
         if kind in ("if", "then", "else", "allOf"):
             return []  # the inner errors are reported on their own
+        if kind in ("oneOf", "anyOf"):
+            # Report what is wrong inside the form the value was meant to take (that is, whose type matches).
+            mismatched = {e.relative_schema_path[0] for e in error.context if e.validator == "type" and len(e.relative_schema_path) == 2}
+            inner = [e for e in error.context if e.relative_schema_path[0] not in mismatched]
+            if inner:
+                return [problem for e in inner for problem in self._diagnose(e, located)]
         return [self._invalid(error, located, key_path)]
 
     def _example(self, key_path: tuple) -> str:
@@ -174,7 +194,7 @@ class Schema:
     def _invalid(self, error, located: Located, key_path: tuple) -> Diagnostic:
         kind, value, expected = error.validator, error.instance, error.validator_value
         field_info = self.field_schema(key_path)
-        label = field_info.get("title", "")
+        label = self.label(key_path)
         description = field_info.get("description", "")
         example = self._example(key_path)
         tag, text = located.plain.get(key_path, ("", ""))
@@ -185,7 +205,8 @@ class Schema:
             hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
         elif tag.endswith((":int", ":float", ":bool")) and self.accepts_text(key_path) and kind in _TEXT_CHECKS:
             quoted = f"{key_path[-1]}: \"{text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
-            hint = f"加上引号：{quoted}"
+            choices = self.choices(key_path)
+            hint = "可选：" + "、".join(choices) if choices else f"加上引号：{quoted}"
             if tag.endswith(":bool"):
                 code = "D111"
                 message = f"“{text}”被 YAML 读成了是/否（{str(value).lower()}），而这里应为文本"
@@ -205,7 +226,7 @@ class Schema:
         elif kind == "const":
             code = "D103"
             message = f"“{value}”不是允许的值"
-            hint = f"应为：{expected}"
+            hint = f"应为：{expected}" + (f"（{description}）" if description else "")
         elif kind == "format" and expected == "date":
             code, message, hint = _date_problem(str(value))
         elif kind == "pattern" and expected == NO_HTML:

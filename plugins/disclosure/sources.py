@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class Located:
     body: str = ""  # Markdown after the front matter
     body_line: int = 1  # file line where the body starts
     last_line: int = 1  # the file's last line: no diagnostic points beyond it
+    labels: Callable[[tuple], str] = lambda key_path: ""  # key path → 中文标签, from the file's schema
 
     def position(self, key_path: Path_) -> tuple[int, int]:
         """The line and column of a key, or of its nearest present ancestor."""
@@ -57,6 +59,7 @@ class Located:
 
     def diagnostic(self, key_path: Path_, code: str, message: str, **extra) -> Diagnostic:
         line, column = self.position(key_path)
+        extra.setdefault("label", self.labels(tuple(key_path)))
         return Diagnostic(self.path, line, column, code, message, field=dotted(key_path), **extra)
 
 
@@ -153,6 +156,9 @@ def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
 def _syntax_error(error: yaml.MarkedYAMLError, text: str, located: Located) -> Diagnostic:
     """D002 at the line YAML stopped, or D006 when a tab in the indentation is the cause."""
     mark = error.problem_mark or error.context_mark
+    unclosed = error.context_mark and error.context and ("quoted" in error.context or "flow" in error.context)
+    if unclosed:
+        mark = error.context_mark  # where the quote or bracket was opened, not where the file ran out
     index = mark.line if mark else 0
     lines = text.split("\n")
     # YAML reports the end of the text as one line past the last; editors have no such line.
@@ -165,11 +171,11 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, located: Located) -> D
             hint="删除这一行开头的 Tab，改用空格，使它与同一层级的字段左对齐（编辑器可设置“按 Tab 键插入空格”）",
         )
     column = mark.column + 1 if mark and mark.line == index else 1
-    return Diagnostic(
-        located.path, index + 1 + located.line_offset, column, "D002",
-        f"YAML 格式错误：{error.problem or error.context}",
-        hint="检查此行及上一行的缩进、冒号后的空格和引号是否成对",
-    )
+    if unclosed:
+        message, hint = "引号或括号没有成对：从这里开始的内容没有结束", "补上配对的引号（\"）或括号（] 或 }）"
+    else:
+        message, hint = f"YAML 格式错误：{error.problem or error.context}", "检查此行及上一行的缩进、冒号后的空格和引号是否成对"
+    return Diagnostic(located.path, index + 1 + located.line_offset, column, "D002", message, hint=hint)
 
 
 def _mark(node, located: Located) -> tuple[int, int]:
@@ -219,6 +225,7 @@ def _collection(node, key_path: Path_, located: Located, problems: list[Diagnost
                         located.path, line, column, "D003",
                         f"字段“{key}”重复出现（第 {first_line} 行已有）",
                         field=dotted(child),
+                        label=located.labels(child),
                         hint="同一层级每个字段只能写一次，请删除或合并重复的一行",
                     )
                 )
@@ -260,6 +267,7 @@ def _scalar(node, key_path: Path_, located: Located, problems: list[Diagnostic])
                 located.path, line, column, "D109",
                 f"日期“{node.value}”不存在",
                 field=dotted(key_path),
+                label=located.labels(key_path),
                 hint="检查年、月、日是否写对（如 2 月没有 30 日），格式为 YYYY-MM-DD",
             )
         )
@@ -267,8 +275,8 @@ def _scalar(node, key_path: Path_, located: Located, problems: list[Diagnostic])
     return node.value  # an unknown explicit tag: keep the text
 
 
-def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located | None:
-    located = Located(rel)
+def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic], labels=None) -> Located | None:
+    located = Located(rel) if labels is None else Located(rel, labels=labels)
     text = read_text(root / rel, rel, problems)
     if text is None or not load_yaml(text, located, problems):
         return None
@@ -279,9 +287,9 @@ def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located 
 _front_matter = YAMLHandler(fm_boundary=re.compile(r"^-{3,}[ \t]*$", re.MULTILINE))
 
 
-def load_markdown_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located | None:
+def load_markdown_file(root: Path, rel: str, problems: list[Diagnostic], labels=None) -> Located | None:
     """A Markdown file with YAML front matter between `---` lines."""
-    located = Located(rel)
+    located = Located(rel) if labels is None else Located(rel, labels=labels)
     text = read_text(root / rel, rel, problems)
     if text is None:
         return None

@@ -66,17 +66,17 @@ def check(context):
 
 
 # A field that records one end of a 规范性文件's life, and the validity it belongs to.
-_STATUS_FIELDS = (("abolished", "废止日期", "废止"), ("replaced_by", "替代文件", "已修订"))
+_STATUS_FIELDS = (("abolished", "废止日期", "废止", "已废止"), ("replaced_by", "替代文件", "已修订", "已修订"))
 
 
 def _lifecycle(document, project, as_of):
     """废止 and 已修订 say the same thing as their fields; a replacement is newer, public, and no loop."""
     source = document.source
-    for key, label, validity in _STATUS_FIELDS:
+    for key, label, validity, done in _STATUS_FIELDS:
         if getattr(document, key) and document.validity and document.validity != validity:
             yield source.diagnostic(
                 (key,), "D310", f"填写了{label}，有效性却是“{document.validity}”", label=label,
-                hint=f"文件确已{validity}的，把 validity 改为 {validity}；否则删除 {key} 这一行",
+                hint=f"文件确实{done}的，把 validity 改为 {validity}；否则删除 {key} 这一行",
             )
     if not document.replaced_by:
         return

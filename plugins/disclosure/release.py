@@ -22,6 +22,7 @@ class Release:
     documents: list[Document] = field(init=False)
     interpretations: list[Interpretation] = field(init=False)
     guides: list[ServiceGuide] = field(init=False)
+    published_files: set[str] = field(init=False)
 
     def __post_init__(self):
         project = self.project
@@ -44,6 +45,12 @@ class Release:
         self.documents_in: dict[str, list[Document]] = {}
         for document in self.documents:
             self.documents_in.setdefault(document.category, []).append(document)
+        wanted = [a.file for d in self.documents for a in d.attachments]
+        wanted += [i.media for i in self.interpretations if i.media and not i.media.startswith("https://")]
+        wanted += [f for g in self.guides for x in g.materials for f in (x.template, x.example) if f]
+        root = Path(project.root)
+        # Never publish a file from outside the repository.
+        self.published_files = {f for f in wanted if f and repository_file(root, f)}
 
     @property
     def organization(self):
@@ -64,11 +71,11 @@ class Release:
 
     def files(self) -> list[str]:
         """Repository files (attachments, templates, media) that released pages link to."""
-        wanted = [a.file for d in self.documents for a in d.attachments]
-        wanted += [i.media for i in self.interpretations if i.media and not i.media.startswith("https://")]
-        wanted += [f for g in self.guides for x in g.materials for f in (x.template, x.example) if f]
-        root = Path(self.project.root)
-        return sorted({f for f in wanted if repository_file(root, f)})  # never publish a file from outside the repository
+        return sorted(self.published_files)
+
+    def publishes(self, rel: str) -> bool:
+        """Whether a linked file is published; pages link only to those (a missing one is reported by the checker)."""
+        return rel in self.published_files
 
     def file_label(self, rel: str) -> str:
         """`PDF，12.3 KB`: what a reader downloads."""

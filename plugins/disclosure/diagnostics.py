@@ -113,7 +113,8 @@ def render_text(diagnostics: list[Diagnostic], colour: bool = False) -> str:
     for d in diagnostics:
         tone = red if d.is_error else yellow
         kind = "" if d.is_error else "警告 "
-        lines.append(f"{dim}{d.location()}:{reset} {tone}{kind}{d.describe()}{reset}")
+        one_line = d.describe().replace("\r", "\\r").replace("\n", "\\n")  # a value's line breaks would split the report
+        lines.append(f"{dim}{d.location()}:{reset} {tone}{kind}{one_line}{reset}")
     lines.append(summary(diagnostics))
     return "\n".join(lines)
 

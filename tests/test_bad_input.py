@@ -27,6 +27,7 @@ INTERPRETATION = "interpretations/rules.md"
 GUIDE = "guides/lawyer.yml"
 CALENDAR = "calendar.yml"
 
+RULES_ID, NEWS_ID = "014500123/2020-00001", "014500123/2021-00001"
 ID_NUMBER = "11010519491231002X"  # the check character is right: it reads as a real resident ID
 
 
@@ -69,6 +70,11 @@ def encode(encoding: str) -> Callable[[Path, Path], None]:
         path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
 
     return apply
+
+
+def revised_by(replacement: str) -> Callable[[Path, Path], None]:
+    """RULES (有效 until 2025-09-29) marked 已修订 and replaced by `replacement`."""
+    return replace("validity: 有效\nvalid_until: 2025-09-29", f'validity: 已修订\nreplaced_by: "{replacement}"')
 
 
 def delete(root: Path, path: Path) -> None:
@@ -191,7 +197,7 @@ CASES = [
     Case("policy-unknown", INTERPRETATION, replace('policy: "014500123/2020-00001"', 'policy: "014500123/2019-00001"'), "D203", 4),
     Case(
         "replacement-unknown", RULES,
-        replace("validity: 有效\nvalid_until: 2025-09-29", 'validity: 已修订\nreplaced_by: "014500123/2021-00099"'), "D204", 13,
+        revised_by("014500123/2021-00099"), "D204", 13,
     ),
     Case("attachment-absolute-path", RULES, replace("file: attachments/form.pdf", "file: /etc/passwd"), "D205", 19),
     Case(
@@ -263,7 +269,7 @@ CASES = [
     ),
     Case(
         "replaced-by-itself", RULES,
-        replace("validity: 有效\nvalid_until: 2025-09-29", 'validity: 已修订\nreplaced_by: "014500123/2020-00001"'), "D311", 13,
+        revised_by(RULES_ID), "D311", 13,
     ),
     Case(
         "replaced-by-an-older-document", NEWS,
@@ -272,7 +278,7 @@ CASES = [
     Case(
         "replacements-in-a-loop", RULES,
         both(
-            replace("validity: 有效\nvalid_until: 2025-09-29", 'validity: 已修订\nreplaced_by: "014500123/2021-00001"'),
+            revised_by(NEWS_ID),
             also(NEWS, replace("disclosure: 主动公开", 'disclosure: 主动公开\nvalidity: 已修订\nreplaced_by: "014500123/2020-00001"')),
         ),
         "D311", 13,
@@ -280,7 +286,7 @@ CASES = [
     Case(
         "replacement-not-public", RULES,
         both(
-            replace("validity: 有效\nvalid_until: 2025-09-29", 'validity: 已修订\nreplaced_by: "014500123/2021-00001"'),
+            revised_by(NEWS_ID),
             also(NEWS, replace("disclosure: 主动公开", "disclosure: 不予公开\nreason: 内部事务信息")),
         ),
         "D312", 13,
@@ -288,7 +294,7 @@ CASES = [
     Case(
         "replacement-not-yet-published", RULES,
         both(
-            replace("validity: 有效\nvalid_until: 2025-09-29", 'validity: 已修订\nreplaced_by: "014500123/2021-00001"'),
+            revised_by(NEWS_ID),
             also(NEWS, replace("published: 2021-03-02", "published: 2021-09-01")),
         ),
         "D312", 13, exit=0,

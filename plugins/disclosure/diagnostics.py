@@ -102,6 +102,11 @@ class Diagnostic:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+def single_line(text: str) -> str:
+    """A value's line breaks, shown as \\n, so that every problem stays on one line of a log."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def summary(diagnostics: list[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diagnostics)
     return f"{errors} 个错误，{len(diagnostics) - errors} 个警告"
@@ -113,8 +118,7 @@ def render_text(diagnostics: list[Diagnostic], colour: bool = False) -> str:
     for d in diagnostics:
         tone = red if d.is_error else yellow
         kind = "" if d.is_error else "警告 "
-        one_line = d.describe().replace("\r", "\\r").replace("\n", "\\n")  # a value's line breaks would split the report
-        lines.append(f"{dim}{d.location()}:{reset} {tone}{kind}{one_line}{reset}")
+        lines.append(f"{dim}{d.location()}:{reset} {tone}{kind}{single_line(d.describe())}{reset}")
     lines.append(summary(diagnostics))
     return "\n".join(lines)
 

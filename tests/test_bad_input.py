@@ -40,6 +40,7 @@ class Case:
     line: int
     where: str = ""  # the file the diagnostic names, when not the edited one
     exit: int = 1  # 0 when the case yields warnings only
+    hint: str = ""  # what the suggested fix must say, where the fix is specific
 
     def __str__(self):
         return self.name
@@ -121,7 +122,7 @@ def also(rel: str, change) -> Callable[[Path, Path], None]:
 
 CASES = [
     # -- reading files: encodings, YAML syntax and its traps ----------------------------
-    Case("gbk-yaml", ORGANIZATION, encode("gbk"), "D001", 1),
+    Case("gbk-yaml", ORGANIZATION, encode("gbk"), "D001", 1, hint="GBK"),
     Case("gbk-front-matter", NEWS, encode("gb18030"), "D001", 3),  # line 2 is ASCII, 3 the first Chinese
     Case("binary-file", GUIDE, write(b"code: \xff\xfe\x00\x81"), "D001", 1),
     Case("required-file-missing", ORGANIZATION, delete, "D001", 0),
@@ -135,13 +136,13 @@ CASES = [
     Case("no-front-matter", NEWS, write("会议部署了年度律师工作。\n"), "D004", 1),
     Case("front-matter-not-closed", NEWS, replace("---\n会议", "会议"), "D004", 1),
     Case("list-instead-of-fields", NEGATIVE, write("- 内部事务信息\n- 过程性信息\n"), "D005", 1),
-    Case("tab-in-yaml", GUIDE, replace("  legal_days: 20", "\tlegal_days: 20"), "D006", 25),
+    Case("tab-in-yaml", GUIDE, replace("  legal_days: 20", "\tlegal_days: 20"), "D006", 25, hint="改用空格"),
     Case("tab-in-front-matter", NEWS, replace("  reviewer:", "\treviewer:"), "D006", 12),
     Case("tab-after-spaces", ORGANIZATION, replace("  address:", "  \taddress:"), "D006", 6),
     # -- structure: the JSON Schemas ---------------------------------------------------
     Case("missing-title", INTERPRETATION, replace("title: 关于《律师执业管理办法》的解读\n", ""), "D101", 2),  # the first field
     Case("missing-review", NEWS, replace("review:\n  reviewer: 办公室保密审查员\n  date: 2021-03-01\n", ""), "D101", 2),
-    Case("missing-review-date", NEWS, replace("  date: 2021-03-01\n", ""), "D101", 11),  # under review:
+    Case("missing-review-date", NEWS, replace("  date: 2021-03-01\n", ""), "D101", 11, hint="date: 2024-01-19"),  # under review:
     Case("not-public-without-reason", NEWS, replace("disclosure: 主动公开", "disclosure: 依申请公开"), "D101", 2),
     Case("normative-without-validity", RULES, replace("validity: 有效\n", ""), "D101", 2),
     Case("valid-without-end-date", RULES, replace("valid_until: 2025-09-29\n", ""), "D101", 2),
@@ -159,16 +160,17 @@ CASES = [
     Case("audience-not-in-list", GUIDE, replace("audience: [自然人]", "audience: [个人]"), "D103", 11),
     Case("fees-in-other-words", GUIDE, replace("fees: 不收费", "fees: 免费"), "D103", 27),
     Case("phone-without-area-code", GUIDE, replace('phone: "0791-86000001"', 'phone: "86000001"'), "D104", 31),
+    Case("phone-digits-only", GUIDE, replace('phone: "0791-86000001"', "phone: 01012345678"), "D104", 31, hint='phone: "010-12345678"'),
     Case("email-without-at", ORGANIZATION, replace("  phone:", "  email: gk.example.gov.cn\n  phone:"), "D104", 8),
     Case("url-not-https", GUIDE, replace("url: https://", "url: http://"), "D104", 36),
-    Case("doc-number-square-brackets", RULES, replace("测司规〔2020〕1号", "测司规【2020】1号"), "D104", 8),
-    Case("date-with-slashes", GUIDE, replace("updated: 2021-01-05", "updated: 2021/1/5"), "D104", 38),
-    Case("date-in-chinese-in-list", CALENDAR, write("holidays:\n  - 2021-10-01\n  - 2021年10月2日\n"), "D104", 3),
-    Case("date-with-time", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-12 10:00:00"), "D104", 7),
+    Case("doc-number-square-brackets", RULES, replace("测司规〔2020〕1号", "测司规【2020】1号"), "D104", 8, hint="测司规〔2020〕1号"),
+    Case("date-with-slashes", GUIDE, replace("updated: 2021-01-05", "updated: 2021/1/5"), "D104", 38, hint="2021-01-05"),
+    Case("date-in-chinese-in-list", CALENDAR, write("holidays:\n  - 2021-10-01\n  - 2021年10月2日\n"), "D104", 3, hint="2021-10-02"),
+    Case("date-with-time", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-12 10:00:00"), "D104", 7, hint="只写日期，不写时间：2020-10-12"),
     Case("date-single-digit-month", NEWS, replace("written: 2021-03-01", "written: 2021-3-1"), "D104", 8),
     Case("category-code-with-dot", NEWS, replace('category: "02"', 'category: "02."'), "D104", 5),
     Case("unknown-field", GUIDE, replace("hours:", "opening_hours: 全天\nhours:"), "D105", 29),
-    Case("unknown-nested-field", NEWS, replace("  date: 2021-03-01", "  date: 2021-03-01\n  reviwer: 张三"), "D105", 14),
+    Case("unknown-nested-field", NEWS, replace("  date: 2021-03-01", "  date: 2021-03-01\n  reviwer: 张三"), "D105", 14, hint="reviewer"),
     Case("interpretation-summary-too-long", INTERPRETATION, replace("form:", "summary: " + "解" * 301 + "\nform:"), "D106", 5),
     Case("empty-title", NEWS, replace("title: 测试市司法局召开律师工作会议", 'title: ""'), "D107", 3),
     Case("title-left-blank", INTERPRETATION, replace("title: 关于《律师执业管理办法》的解读", "title:"), "D107", 3),
@@ -178,15 +180,15 @@ CASES = [
     Case("impossible-date", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-02-30"), "D109", 7),
     Case("impossible-date-quoted", NEWS, replace("  date: 2021-03-01", '  date: "2021-02-29"'), "D109", 13),
     Case("impossible-date-in-chinese", NEWS, replace("written: 2021-03-01", "written: 2021年2月30日"), "D109", 8),
-    Case("category-code-unquoted", NEWS, replace('category: "02"', "category: 0101"), "D110", 5),
+    Case("category-code-unquoted", NEWS, replace('category: "02"', "category: 0101"), "D110", 5, hint='category: "0101"'),
     Case("catalogue-code-unquoted", DIRECTORY, replace('code: "02"', "code: 02"), "D110", 14),
     Case("topic-that-is-a-number", NEWS, replace("kind:", "topics: [律师, 2021]\nkind:"), "D110", 6),
     Case("pii-allow-unquoted", RULES, replace("kind:", f"pii_allow: [{ID_NUMBER[:-1]}7]\nkind:"), "D110", 6),
-    Case("octal-phone", ORGANIZATION, replace('phone: "0791-86000000"', "phone: 01012345670"), "D110", 8),
+    Case("octal-phone", ORGANIZATION, replace('phone: "0791-86000000"', "phone: 01012345670"), "D110", 8, hint='phone: "010-12345670"'),
     Case("service-line-unquoted", GUIDE, replace('phone: "12348"', "phone: 12348"), "D110", 33),
     Case("hours-read-as-sexagesimal", GUIDE, replace("hours: 工作日 9:00-17:00", "hours: 9:00"), "D110", 29),
     Case("yes-in-enum-list", GUIDE, replace("audience: [自然人]", "audience: [yes]"), "D111", 11),
-    Case("no-fees", GUIDE, replace("fees: 不收费", "fees: no"), "D111", 27),
+    Case("no-fees", GUIDE, replace("fees: 不收费", "fees: no"), "D111", 27, hint="不收费"),
     Case("on-as-name", NEGATIVE, replace("name: 内部事务信息", "name: on"), "D111", 2),
     Case("off-as-disclosure", NEWS, replace("disclosure: 主动公开", "disclosure: off"), "D111", 10),
     Case("yes-as-department", INTERPRETATION, replace("department: lawyers", "department: Yes"), "D111", 6),
@@ -208,7 +210,7 @@ CASES = [
         "attachment-in-symlinked-folder", RULES,
         link_outside("attachments/shared", True, then=replace("file: attachments/form.pdf", "file: attachments/shared/secret.pdf")), "D205", 19,
     ),
-    Case("attachment-backslashes", RULES, replace("file: attachments/form.pdf", "file: attachments\\form.pdf"), "D205", 19),
+    Case("attachment-backslashes", RULES, replace("file: attachments/form.pdf", "file: attachments\\form.pdf"), "D205", 19, hint="attachments/form.pdf"),
     Case("attachment-is-a-folder", RULES, replace("file: attachments/form.pdf", "file: attachments"), "D205", 19),
     Case("attachment-below-a-file", RULES, replace("file: attachments/form.pdf", "file: attachments/form.pdf/page1"), "D205", 19),
     Case(
@@ -242,7 +244,7 @@ CASES = [
     ),
     Case("interpretation-after-deadline", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-14"), "D302", 7),
     Case("interpretation-before-policy", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-09-01"), "D303", 7),
-    Case("promised-over-legal", GUIDE, replace("legal_days: 20", "legal_days: 5"), "D304", 26),
+    Case("promised-over-legal", GUIDE, replace("legal_days: 20", "legal_days: 5"), "D304", 26, hint="不超过法定时限"),
     Case("section-missing", INTERPRETATION, replace("## 主要内容", "## 其他"), "D305", 9),
     Case(
         "year-without-holiday-data", RULES,
@@ -260,7 +262,7 @@ CASES = [
         replace("kind: 工作动态", "kind: 征求意见\nconsultation:\n  start: 2021-03-02\n  end: 2021-03-31"), "D307", 7,
     ),
     Case("time-limit-without-days", DIRECTORY, replace("        time_limit_days: 20\n", ""), "D308", 9),
-    Case("credit-code-check-character", ORGANIZATION, replace("11360000014500123H", "11360000014500123J"), "D309", 2),
+    Case("credit-code-check-character", ORGANIZATION, replace("11360000014500123H", "11360000014500123J"), "D309", 2, hint="第 18 位应为 H"),
     # -- 规范性文件 lifecycle ----------------------------------------------------------------
     Case("abolished-date-but-valid", RULES, replace("valid_until: 2025-09-29", "valid_until: 2025-09-29\nabolished: 2021-05-01"), "D310", 14),
     Case(
@@ -297,7 +299,7 @@ CASES = [
             revised_by(NEWS_ID),
             also(NEWS, replace("published: 2021-03-02", "published: 2021-09-01")),
         ),
-        "D312", 13, exit=0,
+        "D312", 13, exit=0, hint="validity: 有效",
     ),
     # -- content safety and personal information --------------------------------------------
     Case("script-in-body", NEWS, replace("会议部署了年度律师工作。", "会议部署了年度律师工作。<script>alert(1)</script>"), "D401", 15),
@@ -324,6 +326,8 @@ def test_bad_input_is_reported_at_its_line(mini, capsys, case):
     code, diagnostics = check(mini, capsys=capsys)
     found = [(d["code"], d["file"], d["line"]) for d in diagnostics]
     assert (case.code, case.where or case.file, case.line) in found, found
+    hints = [d["hint"] for d in diagnostics if (d["code"], d["file"], d["line"]) == (case.code, case.where or case.file, case.line)]
+    assert any(case.hint in hint for hint in hints), hints
     assert code == case.exit, found
     assert all(d["severity"] == "warning" for d in diagnostics) == (case.exit == 0)
 

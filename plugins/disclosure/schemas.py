@@ -204,7 +204,7 @@ class Schema:
             code, message = "D107", "未填写"
             hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
         elif tag.endswith((":int", ":float", ":bool")) and self.accepts_text(key_path) and kind in _TEXT_CHECKS:
-            quoted = f"{key_path[-1]}: \"{text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
+            quoted = f"{key_path[-1]}: \"{_landline(text) or text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
             choices = self.choices(key_path)
             hint = "可选：" + "、".join(choices) if choices else f"加上引号：{quoted}"
             if tag.endswith(":bool"):
@@ -238,6 +238,8 @@ class Schema:
             bracket = _BRACKETS.search(str(value))
             if key_path and key_path[-1] == "doc_number" and bracket:
                 hint = f"文号年份请用六角括号〔〕，写成 {_BRACKETS.sub(lambda m: '〔' + m.group(1) + '〕', str(value))}"
+            elif key_path and key_path[-1] in ("phone", "fax") and _landline(str(value)):
+                hint = f"座机号码的区号和号码之间加“-”：{key_path[-1]}: \"{_landline(str(value))}\""
             elif example:
                 hint = f"{description} 例如：{example}".strip()
         elif kind == "maxLength":
@@ -264,6 +266,15 @@ class Schema:
 
 # Checks a YAML number or yes/no fails because the field wanted text.
 _TEXT_CHECKS = ("type", "enum", "const", "pattern", "format", "minLength", "oneOf", "anyOf")
+
+
+def _landline(text: str) -> str:
+    """A landline written as bare digits, with its area code set off (010 and 02x have three digits, the rest four)."""
+    if not re.fullmatch(r"0\d{9,11}", text.strip()):
+        return ""
+    digits = text.strip()
+    area = 3 if digits.startswith(("010", "02")) else 4
+    return f"{digits[:area]}-{digits[area:]}" if 7 <= len(digits) - area <= 8 else ""
 
 
 def _date_problem(text: str) -> tuple[str, str, str]:

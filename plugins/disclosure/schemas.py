@@ -204,7 +204,8 @@ class Schema:
             code, message = "D107", "未填写"
             hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
         elif tag.endswith((":int", ":float", ":bool")) and self.accepts_text(key_path) and kind in _TEXT_CHECKS:
-            quoted = f"{key_path[-1]}: \"{_landline(text) or text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
+            phone = key_path[-1] in _PHONES and _landline(text)
+            quoted = f"{key_path[-1]}: \"{phone or text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
             choices = self.choices(key_path)
             hint = "可选：" + "、".join(choices) if choices else f"加上引号：{quoted}"
             if tag.endswith(":bool"):
@@ -238,7 +239,7 @@ class Schema:
             bracket = _BRACKETS.search(str(value))
             if key_path and key_path[-1] == "doc_number" and bracket:
                 hint = f"文号年份请用六角括号〔〕，写成 {_BRACKETS.sub(lambda m: '〔' + m.group(1) + '〕', str(value))}"
-            elif key_path and key_path[-1] in ("phone", "fax") and _landline(str(value)):
+            elif key_path and key_path[-1] in _PHONES and _landline(str(value)):
                 hint = f"座机号码的区号和号码之间加“-”：{key_path[-1]}: \"{_landline(str(value))}\""
             elif example:
                 hint = f"{description} 例如：{example}".strip()
@@ -264,6 +265,7 @@ class Schema:
         return located.diagnostic(key_path, code, message, label=label, hint=hint)
 
 
+_PHONES = ("phone", "fax")
 # Checks a YAML number or yes/no fails because the field wanted text.
 _TEXT_CHECKS = ("type", "enum", "const", "pattern", "format", "minLength", "oneOf", "anyOf")
 

@@ -131,3 +131,21 @@ def test_whole_repository_in_crlf_with_bom_is_clean(mini, capsys):
             path.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
     code, diagnostics = check(mini, capsys=capsys)
     assert (code, diagnostics) == (0, [])
+
+
+def test_nesting_deep_enough_to_crash_libyaml_is_refused(tmp_path):
+    # Composed as is, 40,000 open brackets overflow libyaml's C stack and kill the process.
+    located, problems = read_yaml(tmp_path, "a: 1\nb: " + "[" * 40_000 + "\n")
+    assert located is None
+    assert [(p.code, p.line) for p in problems] == [("D002", 2)]
+    assert "嵌套" in problems[0].message
+
+
+def test_aliases_that_loop_or_explode_are_refused(tmp_path):
+    _, problems = read_yaml(tmp_path, "a: &x [*x]\n")
+    assert [p.code for p in problems] == ["D002"]
+    laughs = "a: &a [" + ",".join(["x"] * 10) + "]\n" + "".join(
+        f"{name}: &{name} [" + ",".join([f"*{prev}"] * 10) + "]\n" for prev, name in zip("abcde", "bcdef")
+    )
+    _, problems = read_yaml(tmp_path, laughs)
+    assert [p.code for p in problems] == ["D002"] and "超过" in problems[0].message

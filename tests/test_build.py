@@ -1,6 +1,10 @@
 """End to end: the demo repository builds strictly, and its HTML says what it should."""
 
+import gzip
 import re
+import subprocess
+import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -57,15 +61,71 @@ def test_catalogue_pages_cover_the_tree(demo_site):
     assert "公开时限" in leaves[0].read_text(encoding="utf-8")
 
 
+def traces(site: Path, markers) -> list[str]:
+    """Where under site/ any marker shows: in a path, or in a file's bytes (gzip files opened)."""
+    found = []
+    for path in site.rglob("*"):
+        rel = path.relative_to(site).as_posix()
+        data = path.read_bytes() if path.is_file() else b""
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        for marker in markers:
+            if marker.lower() in rel.lower() or marker.lower().encode() in data.lower():
+                found.append(f"{marker} in {rel}")
+    return found
+
+
 def test_withheld_content_leaves_no_trace(demo_site):
     sources = "".join(p.read_text(encoding="utf-8") for p in (REPO / "catalogue").rglob("*.md"))
     for marker in WITHHELD_MARKERS:
         assert marker in sources, f"the demo must keep {marker} to prove it is withheld"
-    for path in demo_site.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            for marker in WITHHELD_MARKERS:
-                assert marker.encode() not in data, f"{marker} leaked into {path}"
+    assert (demo_site / "sitemap.xml.gz").is_file() and (demo_site / "search" / "search_index.json").is_file()
+    assert traces(demo_site, WITHHELD_MARKERS) == []
+
+
+# The demo's withheld documents, and the marker each carries in every field and file name in the test below.
+WITHHELD = {
+    "catalogue/documents/2026/complaint-review-reply.md": "NONPUBLIC-MARKER-7731",
+    "catalogue/documents/2026/legal-aid-quality-review-draft.md": "DRAFT-MARKER-5520",
+    "catalogue/documents/2027/lawyer-annual-review-2026.md": "FUTURE-MARKER-9043",
+}
+
+
+def test_withheld_markers_in_titles_files_and_links_leave_no_trace(demo, tmp_path):
+    """Markers in titles, summaries, topics, attachment names and files, an interpretation and a draft guide."""
+    edit(demo / "mkdocs.yml", "interpretation_days: 3", 'interpretation_days: 3\n      as_of: "2026-11-23"')  # the future stays future
+    for rel, marker in WITHHELD.items():
+        path = demo / rel
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"^title: (.*)$", rf"title: \1{marker}", text, count=1, flags=re.MULTILINE)
+        text = re.sub(r"^summary: (.*)$", rf"summary: \1{marker}", text, count=1, flags=re.MULTILINE)
+        text = re.sub(r"^topics: \[", f"topics: [{marker}, ", text, count=1, flags=re.MULTILINE)
+        attachment = f"attachments/withheld/{marker.lower()}.pdf"
+        text = text.replace("\n---\n", f"\nattachments:\n  - title: {marker} 附件\n    file: {attachment}\n---\n", 1)
+        path.write_text(text, encoding="utf-8")
+        (demo / attachment).parent.mkdir(exist_ok=True)
+        (demo / attachment).write_bytes(f"%PDF-1.4 {marker}".encode())
+    (demo / "interpretations/2027").mkdir()
+    (demo / "interpretations/2027/future-marker.md").write_text(
+        "---\nid: jd-FUTURE-MARKER-9043\ntitle: FUTURE-MARKER-9043 解读\npolicy: \"014500123/2027-00001\"\nform: 图文解读\n"
+        "department: lawyer\npublished: 2027-01-04\nmedia: attachments/withheld/future-marker-9043-graphic.png\n---\n"
+        "## 背景依据\n\nFUTURE-MARKER-9043\n\n## 主要内容\n\nFUTURE-MARKER-9043\n",
+        encoding="utf-8",
+    )
+    (demo / "attachments/withheld/future-marker-9043-graphic.png").write_bytes(b"FUTURE-MARKER-9043")
+    (demo / "calendar.yml").write_text("years: [2027]\nholidays: [2027-01-01]\n", encoding="utf-8")  # the calendar package stops at 2026
+    guide = (demo / "guides/legal-aid-application.yml").read_text(encoding="utf-8")
+    guide = guide.replace('code: "000172011000"', 'code: "DRAFT-MARKER-5520"\ndraft: true').replace("name: 法律援助申请", "name: DRAFT-MARKER-5520 申请")
+    guide = guide.replace("templates/legal-aid-application/application-form.pdf", "attachments/withheld/draft-marker-5520-form.pdf")
+    (demo / "guides/draft-marker.yml").write_text(guide, encoding="utf-8")
+    (demo / "attachments/withheld/draft-marker-5520-form.pdf").write_bytes(b"DRAFT-MARKER-5520")
+
+    site = tmp_path / "site"
+    result = mkdocs_build(demo, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "sitemap.xml").is_file() and (site / "search" / "search_index.json").is_file()
+    assert traces(site, WITHHELD_MARKERS) == []
+    assert "律师事务所年度检查考核" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_every_attachment_is_downloadable(demo_site):
@@ -104,3 +164,64 @@ def test_removing_a_required_field_fails_check_and_build(demo, capsys, path, fie
     result = mkdocs_build(demo, demo / "site")
     assert result.returncode != 0
     assert re.search(rf"{re.escape(rel)}:\d+:\d+: D101 .*{field}", result.stderr)
+
+
+class _Page(HTMLParser):
+    """The text of a page's <title> and first <h1>, its meta description, and the elements inside <article>."""
+
+    def __init__(self, html_text: str):
+        super().__init__()
+        self.title = self.h1 = self.description = ""
+        self.links: list[str] = []
+        self.inside: list[str] = []
+        self.tags_in_article: list[str] = []
+        self._h1_done = False
+        self.feed(html_text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and attrs.get("name") == "description":
+            self.description = attrs.get("content", "")
+        if "article" in self.inside:
+            self.tags_in_article.append(tag)
+        if tag == "a":
+            self.links.append("")
+        self.inside.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.inside:
+            while self.inside.pop() != tag:
+                pass
+        if tag == "h1":
+            self._h1_done = True
+
+    def handle_data(self, data):
+        if "title" in self.inside:
+            self.title += data
+        if "h1" in self.inside and not self._h1_done:
+            self.h1 += data
+        if "a" in self.inside and self.links:
+            self.links[-1] += data
+
+
+LITERAL_TITLE = "会议 <b>加粗</b> & *星号* _下划线_ [链接](x) `代码` # 井号 | 竖线 &amp; {括号}"
+LITERAL_SUMMARY = '他说"你好" & <i>斜体</i> 100%'
+
+
+def test_titles_and_summaries_are_shown_literally(mini, tmp_path):
+    """Jinja autoescape plus Markdown escaping: what an editor typed is what a reader sees, never markup."""
+    news = mini / "catalogue/docs/news.md"
+    edit(news, "title: 测试市司法局召开律师工作会议", f"title: '{LITERAL_TITLE}'")
+    edit(news, "summary: 部署年度律师工作。", f"summary: '{LITERAL_SUMMARY}'")
+    site = tmp_path / "site"
+    # Not strict: the checker rejects HTML in titles (D404), and the page must be safe all the same.
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=mini, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "D404" in result.stderr
+    page = _Page((site / "documents/2021-00001/index.html").read_text(encoding="utf-8"))
+    assert page.h1 == LITERAL_TITLE
+    assert page.title == f"{LITERAL_TITLE} - 测试站点"
+    assert page.description == LITERAL_SUMMARY
+    assert "b" not in page.tags_in_article and "i" not in page.tags_in_article and "code" not in page.tags_in_article
+    listing = _Page((site / "catalogue/02/index.html").read_text(encoding="utf-8"))
+    assert LITERAL_TITLE in listing.links

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from conftest import check
 from disclosure.sources import load_markdown_file, load_yaml_file
 
 
@@ -74,10 +75,10 @@ def test_syntax_error_names_the_line(tmp_path):
     assert problems[0].line >= 2
 
 
-def test_tab_indentation_is_a_syntax_error(tmp_path):
-    _, problems = read_yaml(tmp_path, "a:\n\tb: 1\n")
-    assert problems[0].code == "D002"
-    assert problems[0].line == 2
+def test_tab_indentation_gets_its_own_message(tmp_path):
+    _, problems = read_yaml(tmp_path, "a:\n  b: 1\n \tc: 2\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("D006", 3, 2)]
+    assert "Tab" in problems[0].message
 
 
 def test_markdown_without_front_matter(tmp_path):
@@ -85,3 +86,66 @@ def test_markdown_without_front_matter(tmp_path):
     problems = []
     assert load_markdown_file(tmp_path, "d.md", problems) is None
     assert problems[0].code == "D004"
+
+
+def test_front_matter_with_bom_and_crlf_keeps_file_lines(tmp_path):
+    (tmp_path / "d.md").write_bytes("\ufeff---\r\ntitle: t\r\n\r\nkind: k\r\n---\r\n\r\n正文\r\n".encode("utf-8"))
+    problems = []
+    located = load_markdown_file(tmp_path, "d.md", problems)
+    assert problems == []
+    assert located.data == {"title": "t", "kind": "k"}
+    assert located.position(("kind",)) == (4, 1)
+    assert (located.body, located.body_line) == ("正文\n", 7)
+
+
+def test_old_mac_line_ends_count_as_lines(tmp_path):
+    located, problems = read_yaml(tmp_path, b"a: 1\rb: [1\rc: 3\r")
+    assert located is None
+    assert [(p.code, p.line) for p in problems] == [("D002", 2)]
+
+
+def test_gbk_front_matter_names_the_line_and_the_encoding(tmp_path):
+    (tmp_path / "d.md").write_bytes("---\nid: x\ntitle: 示例\n---\n".encode("gbk"))
+    problems = []
+    assert load_markdown_file(tmp_path, "d.md", problems) is None
+    assert [(p.code, p.line) for p in problems] == [("D001", 3)]
+    assert "GBK" in problems[0].hint
+
+
+def test_syntax_error_at_the_end_stays_inside_the_file(tmp_path):
+    located, problems = read_yaml(tmp_path, "a: 1\nb: {c: 2\n")
+    assert located is None
+    assert [(p.code, p.line) for p in problems] == [("D002", 2)]  # where the brace opened, not a line past the end
+
+
+def test_empty_body_points_at_the_last_line(tmp_path):
+    (tmp_path / "d.md").write_text("---\ntitle: t\n---\n", encoding="utf-8")
+    located = load_markdown_file(tmp_path, "d.md", [])
+    assert located.body == "" and located.body_line == 3
+
+
+def test_whole_repository_in_crlf_with_bom_is_clean(mini, capsys):
+    for path in mini.rglob("*"):
+        if path.suffix in (".yml", ".md"):
+            text = path.read_text(encoding="utf-8")
+            path.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    code, diagnostics = check(mini, capsys=capsys)
+    assert (code, diagnostics) == (0, [])
+
+
+def test_nesting_deep_enough_to_crash_libyaml_is_refused(tmp_path):
+    # Composed as is, 40,000 open brackets overflow libyaml's C stack and kill the process.
+    located, problems = read_yaml(tmp_path, "a: 1\nb: " + "[" * 40_000 + "\n")
+    assert located is None
+    assert [(p.code, p.line) for p in problems] == [("D002", 2)]
+    assert "嵌套" in problems[0].message
+
+
+def test_aliases_that_loop_or_explode_are_refused(tmp_path):
+    _, problems = read_yaml(tmp_path, "a: &x [*x]\n")
+    assert [p.code for p in problems] == ["D002"]
+    laughs = "a: &a [" + ",".join(["x"] * 10) + "]\n" + "".join(
+        f"{name}: &{name} [" + ",".join([f"*{prev}"] * 10) + "]\n" for prev, name in zip("abcde", "bcdef")
+    )
+    _, problems = read_yaml(tmp_path, laughs)
+    assert [p.code for p in problems] == ["D002"] and "超过" in problems[0].message

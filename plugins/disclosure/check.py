@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from disclosure.diagnostics import Diagnostic, Severity
-from disclosure.loader import CALENDAR, load_project
+from disclosure.diagnostics import Diagnostic
+from disclosure.loader import load_project
 from disclosure.model import Project
 from disclosure.options import Options
 from disclosure.rules import run_rules
@@ -29,13 +29,5 @@ class CheckResult:
 def check_repository(root: Path, options: Options) -> CheckResult:
     project, problems = load_project(root)
     problems.extend(run_rules(project, options))
-    for year in sorted(project.calendar.uncovered):
-        problems.append(
-            Diagnostic(
-                CALENDAR, 0, 1, "D306", f"{year} 年的节假日数据缺失，工作日暂按周一至周五计算",
-                hint=f"在 {CALENDAR} 中补充 {year} 年的 holidays 和 workdays，并把 {year} 写入 years",
-                severity=Severity.WARNING,
-            )
-        )
     problems.sort(key=Diagnostic.sort_key)
     return CheckResult(project, problems)

@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "D003": "duplicate-key",
     "D004": "missing-front-matter",
     "D005": "not-a-mapping",
+    "D006": "tab-indentation",
     "D101": "missing-field",
     "D102": "wrong-type",
     "D103": "not-allowed-value",
@@ -51,9 +52,13 @@ CODES: dict[str, str] = {
     "D307": "feedback-missing",
     "D308": "time-limit-days-missing",
     "D309": "bad-credit-code",
+    "D310": "validity-mismatch",
+    "D311": "bad-replacement",
+    "D312": "replacement-not-public",
     "D401": "unsafe-html",
     "D402": "resident-id-number",
     "D403": "mobile-number",
+    "D404": "html-in-title",
     "D501": "report-request-balance",
     "D502": "report-row-total",
     "D503": "report-results-total",
@@ -106,6 +111,11 @@ class Diagnostic:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+def single_line(text: str) -> str:
+    """A value's line breaks, shown as \\n, so that every problem stays on one line of a log."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def summary(diagnostics: list[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diagnostics)
     return f"{errors} 个错误，{len(diagnostics) - errors} 个警告"
@@ -117,7 +127,7 @@ def render_text(diagnostics: list[Diagnostic], colour: bool = False) -> str:
     for d in diagnostics:
         tone = red if d.is_error else yellow
         kind = "" if d.is_error else "警告 "
-        lines.append(f"{dim}{d.location()}:{reset} {tone}{kind}{d.describe()}{reset}")
+        lines.append(f"{dim}{d.location()}:{reset} {tone}{kind}{single_line(d.describe())}{reset}")
     lines.append(summary(diagnostics))
     return "\n".join(lines)
 

@@ -31,14 +31,17 @@ def _int(data: dict, key: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _records(data: dict, key: str) -> list[dict]:
+def _list(data: dict, key: str) -> list:
     value = data.get(key)
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+    return value if isinstance(value, list) else []
+
+
+def _records(data: dict, key: str) -> list[dict]:
+    return [item for item in _list(data, key) if isinstance(item, dict)]
 
 
 def _strings(data: dict, key: str) -> list[str]:
-    value = data.get(key)
-    return [str(item) for item in value if isinstance(item, (str, int))] if isinstance(value, list) else []
+    return [str(item) for item in _list(data, key) if isinstance(item, (str, int))]
 
 
 def _mapping(data: dict, key: str) -> dict:
@@ -73,7 +76,7 @@ class Loader:
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""
         reader = load_markdown_file if markdown else load_yaml_file
-        located = reader(self.root, rel, self.problems)
+        located = reader(self.root, rel, self.problems, labels=schema(schema_name).label)
         if located is None:
             return None
         if not isinstance(located.data, dict):
@@ -139,7 +142,7 @@ class Loader:
                 ]
             return item
 
-        roots = [node(d, ("items", i), None) for i, d in enumerate(located.data.get("items") or []) if isinstance(d, dict)]
+        roots = [node(d, ("items", i), None) for i, d in enumerate(_list(located.data, "items")) if isinstance(d, dict)]
         return m.Catalogue(roots, located)
 
     def negative_list(self) -> tuple[list[m.NegativeListEntry], Located | None]:
@@ -156,9 +159,9 @@ class Loader:
         located = self.read(CALENDAR, "calendar") if (self.root / CALENDAR).is_file() else None
         if located is not None:
             data = located.data
-            calendar.holidays = {d for d in map(to_date, data.get("holidays") or []) if d}
-            calendar.workdays = {d for d in map(to_date, data.get("workdays") or []) if d}
-            calendar.years = {y for y in data.get("years") or [] if isinstance(y, int)}
+            calendar.holidays = {d for d in map(to_date, _list(data, "holidays")) if d}
+            calendar.workdays = {d for d in map(to_date, _list(data, "workdays")) if d}
+            calendar.years = {y for y in _list(data, "years") if isinstance(y, int)}
         return calendar
 
     def documents(self) -> list[m.Document]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from disclosure.model import AnnualReport, CatalogueItem, Document, Interpretation, Project, ServiceGuide
+from disclosure.sources import repository_file
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Release:
     interpretations: list[Interpretation] = field(init=False)
     guides: list[ServiceGuide] = field(init=False)
     annual_reports: list[AnnualReport] = field(init=False)
+    published_files: set[str] = field(init=False)
 
     def __post_init__(self):
         project = self.project
@@ -48,6 +50,14 @@ class Release:
         self.documents_in: dict[str, list[Document]] = {}
         for document in self.documents:
             self.documents_in.setdefault(document.category, []).append(document)
+        wanted = [a.file for d in self.documents for a in d.attachments]
+        wanted += [i.media for i in self.interpretations if i.media and not i.media.startswith("https://")]
+        wanted += [f for g in self.guides for x in g.materials for f in (x.template, x.example) if f]
+        if project.organization:
+            wanted.append(project.organization.application.form)
+        root = Path(project.root)
+        # Never publish a file from outside the repository.
+        self.published_files = {f for f in wanted if f and repository_file(root, f)}
 
     @property
     def organization(self):
@@ -68,18 +78,11 @@ class Release:
 
     def files(self) -> list[str]:
         """Repository files (attachments, templates, media) that released pages link to."""
-        wanted = [a.file for d in self.documents for a in d.attachments]
-        wanted += [i.media for i in self.interpretations if i.media and not i.media.startswith("https://")]
-        wanted += [f for g in self.guides for x in g.materials for f in (x.template, x.example) if f]
-        if self.organization and self.organization.application.form:
-            wanted.append(self.organization.application.form)
-        root = Path(self.project.root).resolve()
+        return sorted(self.published_files)
 
-        def inside(rel: str) -> bool:  # never publish a file from outside the repository
-            target = (root / rel).resolve()
-            return target.is_relative_to(root) and target.is_file()
-
-        return sorted({f for f in wanted if inside(f)})
+    def publishes(self, rel: str) -> bool:
+        """Whether a linked file is published; pages link only to those (a missing one is reported by the checker)."""
+        return rel in self.published_files
 
     def file_label(self, rel: str) -> str:
         """`PDF，12.3 KB`: what a reader downloads."""
@@ -87,7 +90,7 @@ class Release:
         kind = path.suffix.lstrip(".").upper() or "文件"
         try:
             size = path.stat().st_size
-        except OSError:
+        except (OSError, ValueError):
             return kind
         if size < 1024:
             return f"{kind}，{size} B"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -27,6 +28,8 @@ _TYPE_NAMES = {
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
 _LOOSE_DATE = re.compile(r"^\s*(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})\s*$")
 _BRACKETS = re.compile(r"[\[【(（](\d{4})[\]】)）]")
+# The schemas' pattern for text shown as-is on pages (titles, names): no HTML.
+NO_HTML = "^[^<>]*$"
 
 
 def _type_of(value) -> str:
@@ -83,7 +86,31 @@ class Schema:
         return _field_schema(self, tuple("[]" if isinstance(k, int) else k for k in key_path))
 
     def label(self, key_path: tuple) -> str:
-        return self.field_schema(key_path).get("title", "")
+        """The field's 中文标签; an item of a list without its own takes the list's."""
+        title = self.field_schema(key_path).get("title", "")
+        if not title and key_path and isinstance(key_path[-1], int):
+            return self.label(key_path[:-1])
+        return title
+
+    def accepts_text(self, key_path: tuple) -> bool:
+        """Whether a field takes text, alone or among other forms (如 fees：“不收费”或列表)."""
+        generic = tuple("[]" if isinstance(k, int) else k for k in key_path)
+        for part in self._subschemas(generic):
+            if part.get("type") == "string" or isinstance(part.get("const"), str):
+                return True
+            if part.get("enum") and all(isinstance(v, str) for v in part["enum"]):
+                return True
+        return False
+
+    def choices(self, key_path: tuple) -> list[str]:
+        """The texts a field allows when it allows only some (enum, const)."""
+        generic = tuple("[]" if isinstance(k, int) else k for k in key_path)
+        found: list[str] = []
+        for part in self._subschemas(generic):
+            for value in part.get("enum", []) + ([part["const"]] if "const" in part else []):
+                if isinstance(value, str) and value not in found:
+                    found.append(value)
+        return found
 
     def properties(self, key_path: tuple) -> list[str]:
         names: list[str] = []
@@ -133,6 +160,12 @@ class Schema:
             return [self._unknown(located, key_path + (name,), allowed) for name in extra]
         if kind in ("if", "then", "else", "allOf"):
             return []  # the inner errors are reported on their own
+        if kind in ("oneOf", "anyOf"):
+            # Report what is wrong inside the form the value was meant to take (that is, whose type matches).
+            mismatched = {e.relative_schema_path[0] for e in error.context if e.validator == "type" and len(e.relative_schema_path) == 2}
+            inner = [e for e in error.context if e.relative_schema_path[0] not in mismatched]
+            if inner:
+                return [problem for e in inner for problem in self._diagnose(e, located)]
         return [self._invalid(error, located, key_path)]
 
     def _example(self, key_path: tuple) -> str:
@@ -165,20 +198,20 @@ class Schema:
     def _invalid(self, error, located: Located, key_path: tuple) -> Diagnostic:
         kind, value, expected = error.validator, error.instance, error.validator_value
         field_info = self.field_schema(key_path)
-        label = field_info.get("title", "")
+        label = self.label(key_path)
         description = field_info.get("description", "")
         example = self._example(key_path)
-        plain = located.plain.get(key_path)
+        tag, text = located.plain.get(key_path, ("", ""))
         code, message, hint = "D104", "取值不符合要求", description
 
-        wants_text = field_info.get("type") == "string" or all(isinstance(v, str) for v in field_info.get("enum", [None]))
-        if plain and plain[0].endswith(":null") and kind in ("type", "enum", "const", "oneOf", "anyOf"):
-            code, message = "D107", "未填写"  # `key:` with nothing after it, as new entries are written
+        if tag.endswith(":null"):
+            code, message = "D107", "未填写"
             hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
-        elif plain and wants_text and kind in ("type", "enum", "pattern", "format", "minLength"):
-            tag, text = plain
-            quoted = f"{key_path[-1]}: \"{text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
-            hint = f"加上引号：{quoted}"
+        elif tag.endswith((":int", ":float", ":bool")) and self.accepts_text(key_path) and kind in _TEXT_CHECKS:
+            phone = key_path[-1] in _PHONES and _landline(text)
+            quoted = f"{key_path[-1]}: \"{phone or text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
+            choices = self.choices(key_path)
+            hint = "可选：" + "、".join(choices) if choices else f"加上引号：{quoted}"
             if tag.endswith(":bool"):
                 code = "D111"
                 message = f"“{text}”被 YAML 读成了是/否（{str(value).lower()}），而这里应为文本"
@@ -198,21 +231,20 @@ class Schema:
         elif kind == "const":
             code = "D103"
             message = f"“{value}”不是允许的值"
-            hint = f"应为：{expected}"
+            hint = f"应为：{expected}" + (f"（{description}）" if description else "")
         elif kind == "format" and expected == "date":
-            code = "D104"
-            message = f"日期“{value}”格式不正确"
-            match = _CHINESE_DATE.match(str(value)) or _LOOSE_DATE.match(str(value))
-            if match:
-                year, month, day = (int(g) for g in match.groups())
-                hint = f"日期请写成 YYYY-MM-DD，即 {year:04d}-{month:02d}-{day:02d}"
-            else:
-                hint = "日期请写成 YYYY-MM-DD，如 2020-09-30；检查该日期是否存在"
+            code, message, hint = _date_problem(str(value))
+        elif kind == "pattern" and expected == NO_HTML:
+            code = "D404"
+            message = f"{label or '此处'}不能含有 < 或 >（HTML 标记），页面会原样显示文字"
+            hint = "删除 <b>、<br> 等标记；书名用《》，需要表示大小关系时写“大于”“小于”或全角＜＞"
         elif kind in ("pattern", "format"):
             message = f"“{value}”格式不正确"
             bracket = _BRACKETS.search(str(value))
             if key_path and key_path[-1] == "doc_number" and bracket:
                 hint = f"文号年份请用六角括号〔〕，写成 {_BRACKETS.sub(lambda m: '〔' + m.group(1) + '〕', str(value))}"
+            elif key_path and key_path[-1] in _PHONES and _landline(str(value)):
+                hint = f"座机号码的区号和号码之间加“-”：{key_path[-1]}: \"{_landline(str(value))}\""
             elif example:
                 hint = f"{description} 例如：{example}".strip()
         elif kind == "maxLength":
@@ -232,7 +264,40 @@ class Schema:
             message = f"{value} 超出范围：{bound} {expected}"
         elif kind in ("oneOf", "anyOf"):
             message = "取值不符合要求"
+            if example:
+                hint = f"{description} 例如：{example}".strip()
         return located.diagnostic(key_path, code, message, label=label, hint=hint)
+
+
+_PHONES = ("phone", "fax")
+# Checks a YAML number or yes/no fails because the field wanted text.
+_TEXT_CHECKS = ("type", "enum", "const", "pattern", "format", "minLength", "oneOf", "anyOf")
+
+
+def _landline(text: str) -> str:
+    """A landline written as bare digits, with its area code set off (010 and 02x have three digits, the rest four)."""
+    if not re.fullmatch(r"0\d{9,11}", text.strip()):
+        return ""
+    digits = text.strip()
+    area = 3 if digits.startswith(("010", "02")) else 4
+    return f"{digits[:area]}-{digits[area:]}" if 7 <= len(digits) - area <= 8 else ""
+
+
+def _date_problem(text: str) -> tuple[str, str, str]:
+    """(code, message, hint) for text that is not an ISO date: a date that does not exist, or one written another way."""
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    match = iso or _CHINESE_DATE.match(text) or _LOOSE_DATE.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return "D109", f"日期“{text}”不存在", "检查年、月、日是否写对（如 2 月没有 30 日），格式为 YYYY-MM-DD"
+        return "D104", f"日期“{text}”格式不正确", f"日期请写成 YYYY-MM-DD，即 {year:04d}-{month:02d}-{day:02d}"
+    start = re.match(r"\s*(\d{4}-\d{2}-\d{2})[ Tt]", text)
+    if start:
+        return "D104", f"日期“{text}”格式不正确", f"只写日期，不写时间：{start.group(1)}"
+    return "D104", f"日期“{text}”格式不正确", "日期请写成 YYYY-MM-DD，如 2020-09-30"
 
 
 @cache

@@ -8,8 +8,9 @@ original text of every scalar YAML did not read as a string.
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,13 @@ _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 _constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Aliases may repeat a node many times ("billion laughs"); real content never comes close.
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+# libyaml composes 10,000 nested levels (measured; 30,000 overflow the C stack) and each level takes
+# at least one character (`[`), so shorter texts need no separate parse to measure their depth.
+_SHORTEST_CRASH = 10_000
 
 
 @dataclass(slots=True)
@@ -42,6 +50,8 @@ class Located:
     reported: set = field(default_factory=set)  # key paths already diagnosed while reading
     body: str = ""  # Markdown after the front matter
     body_line: int = 1  # file line where the body starts
+    last_line: int = 1  # the file's last line: no diagnostic points beyond it
+    labels: Callable[[tuple], str] = lambda key_path: ""  # key path → 中文标签, from the file's schema
 
     def position(self, key_path: Path_) -> tuple[int, int]:
         """The line and column of a key, or of its nearest present ancestor."""
@@ -52,6 +62,7 @@ class Located:
 
     def diagnostic(self, key_path: Path_, code: str, message: str, **extra) -> Diagnostic:
         line, column = self.position(key_path)
+        extra.setdefault("label", self.labels(tuple(key_path)))
         return Diagnostic(self.path, line, column, code, message, field=dotted(key_path), **extra)
 
 
@@ -87,43 +98,129 @@ def read_text(path: Path, rel: str, problems: list[Diagnostic]) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def line_count(text: str) -> int:
+    """Lines in a text as an editor numbers them (an empty file has line 1)."""
+    return max(1, text.count("\n") + (not text.endswith("\n")))
+
+
+class _TooComplex(Exception):
+    """Nesting or aliases beyond anything real content needs."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.line = line  # 0-based line in the YAML text
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting before composing: libyaml's composer recurses in C and would crash."""
+    if len(text) < _SHORTEST_CRASH:
+        return
+    loader = yaml.CSafeLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _TooComplex(f"嵌套超过 {MAX_DEPTH} 层", event.start_mark.line)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
     """Parse `text` into `located.data`; False when it is not YAML at all."""
-    loader = yaml.CSafeLoader(text)
+    located.last_line = max(located.last_line, located.line_offset + line_count(text))
     try:
-        node = loader.get_single_node()
+        _check_depth(text)
+        loader = yaml.CSafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is not None:
+            located.marks[()] = _mark(node, located)  # a missing top-level field points here
+        located.data = None if node is None else _build(node, (), located, problems, _Budget())
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 if mark else 1) + located.line_offset
-        column = mark.column + 1 if mark else 1
-        problems.append(
-            Diagnostic(
-                located.path, line, column, "D002",
-                f"YAML 格式错误：{error.problem or error.context}",
-                hint="检查此行的缩进、冒号后的空格和引号是否成对；不要使用制表符（Tab）缩进",
-            )
-        )
+        problems.append(_syntax_error(error, text, located))
         return False
     except yaml.YAMLError as error:  # e.g. a control character in the stream
         problems.append(Diagnostic(located.path, 1 + located.line_offset, 1, "D002", f"YAML 格式错误：{error}", hint="删除文件中的特殊控制字符"))
         return False
-    finally:
-        loader.dispose()
-    if node is not None:
-        located.marks[()] = _mark(node, located)  # a missing top-level field points here
-    located.data = None if node is None else _build(node, (), located, problems)
+    except _TooComplex as error:
+        line = min(error.line + 1 + located.line_offset, located.last_line)
+        problems.append(
+            Diagnostic(located.path, line, 1, "D002", f"YAML 结构过于复杂：{error}", hint="减少嵌套层级；不要使用 & 和 * 引用（锚点、别名），逐项写出内容")
+        )
+        return False
     return True
 
 
+def _syntax_error(error: yaml.MarkedYAMLError, text: str, located: Located) -> Diagnostic:
+    """D002 at the line YAML stopped, or D006 when a tab in the indentation is the cause."""
+    mark = error.problem_mark or error.context_mark
+    unclosed = error.context_mark and error.context and ("quoted" in error.context or "flow" in error.context)
+    if unclosed:
+        mark = error.context_mark  # where the quote or bracket was opened, not where the file ran out
+    index = mark.line if mark else 0
+    lines = text.split("\n")
+    # YAML reports the end of the text as one line past the last; editors have no such line.
+    index = min(index, len(lines) - 1 - (len(lines) > 1 and lines[-1] == ""))
+    indentation = lines[index][: len(lines[index]) - len(lines[index].lstrip(" \t"))]
+    if "\t" in indentation:
+        return Diagnostic(
+            located.path, index + 1 + located.line_offset, indentation.index("\t") + 1, "D006",
+            "行首用了制表符（Tab）缩进，YAML 只能用空格缩进",
+            hint="删除这一行开头的 Tab，改用空格，使它与同一层级的字段左对齐（编辑器可设置“按 Tab 键插入空格”）",
+        )
+    column = mark.column + 1 if mark and mark.line == index else 1
+    if unclosed:
+        message, hint = "引号或括号没有成对：从这里开始的内容没有结束", "补上配对的引号（\"）或括号（] 或 }）"
+    else:
+        message, hint = f"YAML 格式错误：{error.problem or error.context}", "检查此行及上一行的缩进、冒号后的空格和引号是否成对"
+    return Diagnostic(located.path, index + 1 + located.line_offset, column, "D002", message, hint=hint)
+
+
 def _mark(node, located: Located) -> tuple[int, int]:
-    return (node.start_mark.line + 1 + located.line_offset, node.start_mark.column + 1)
+    return (min(node.start_mark.line + 1 + located.line_offset, located.last_line), node.start_mark.column + 1)
 
 
-def _build(node, key_path: Path_, located: Located, problems: list[Diagnostic]):
+@dataclass
+class _Budget:
+    nodes: int = 0
+    open: set = field(default_factory=set)  # ids of the collections being built: an alias to one is a loop
+
+
+def _build(node, key_path: Path_, located: Located, problems: list[Diagnostic], budget: _Budget):
+    budget.nodes += 1
+    if budget.nodes > MAX_NODES:
+        raise _TooComplex(f"展开后超过 {MAX_NODES} 项", node.start_mark.line)
+    if len(key_path) > MAX_DEPTH:
+        raise _TooComplex(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark.line)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in budget.open:
+            raise _TooComplex("别名引用了包含它自身的内容", node.start_mark.line)
+        budget.open.add(id(node))
+        try:
+            return _collection(node, key_path, located, problems, budget)
+        finally:
+            budget.open.discard(id(node))
+    return _scalar(node, key_path, located, problems)
+
+
+def _collection(node, key_path: Path_, located: Located, problems: list[Diagnostic], budget: _Budget):
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, column = _mark(key_node, located)
+                problems.append(
+                    Diagnostic(located.path, line, column, "D002", "字段名只能是文字", hint="每行写“字段名: 值”；字段名前不要写 ?、[ ] 或 { }")
+                )
+                continue
+            key = key_node.value
             child = key_path + (key,)
             if key in result:
                 line, column = _mark(key_node, located)
@@ -133,21 +230,20 @@ def _build(node, key_path: Path_, located: Located, problems: list[Diagnostic]):
                         located.path, line, column, "D003",
                         f"字段“{key}”重复出现（第 {first_line} 行已有）",
                         field=dotted(child),
+                        label=located.labels(child),
                         hint="同一层级每个字段只能写一次，请删除或合并重复的一行",
                     )
                 )
                 continue
             located.marks[child] = _mark(key_node, located)
-            result[key] = _build(value_node, child, located, problems)
+            result[key] = _build(value_node, child, located, problems, budget)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            child = key_path + (index,)
-            located.marks[child] = _mark(item, located)
-            items.append(_build(item, child, located, problems))
-        return items
-    return _scalar(node, key_path, located, problems)
+    items = []
+    for index, item in enumerate(node.value):
+        child = key_path + (index,)
+        located.marks[child] = _mark(item, located)
+        items.append(_build(item, child, located, problems, budget))
+    return items
 
 
 def _scalar(node, key_path: Path_, located: Located, problems: list[Diagnostic]):
@@ -158,7 +254,8 @@ def _scalar(node, key_path: Path_, located: Located, problems: list[Diagnostic])
     try:
         if tag == _TIMESTAMP:
             value = _constructor.construct_yaml_timestamp(node)
-            return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+            # A bare date is ISO text already; a time part would be lost, so keep the text for the schema to judge.
+            return value.isoformat() if _ISO_DATE.match(node.value) else node.value
         if tag == _INT:
             return _constructor.construct_yaml_int(node)
         if tag == _FLOAT:
@@ -175,6 +272,7 @@ def _scalar(node, key_path: Path_, located: Located, problems: list[Diagnostic])
                 located.path, line, column, "D109",
                 f"日期“{node.value}”不存在",
                 field=dotted(key_path),
+                label=located.labels(key_path),
                 hint="检查年、月、日是否写对（如 2 月没有 30 日），格式为 YYYY-MM-DD",
             )
         )
@@ -182,8 +280,8 @@ def _scalar(node, key_path: Path_, located: Located, problems: list[Diagnostic])
     return node.value  # an unknown explicit tag: keep the text
 
 
-def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located | None:
-    located = Located(rel)
+def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic], labels=None) -> Located | None:
+    located = Located(rel) if labels is None else Located(rel, labels=labels)
     text = read_text(root / rel, rel, problems)
     if text is None or not load_yaml(text, located, problems):
         return None
@@ -194,9 +292,9 @@ def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located 
 _front_matter = YAMLHandler(fm_boundary=re.compile(r"^-{3,}[ \t]*$", re.MULTILINE))
 
 
-def load_markdown_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located | None:
+def load_markdown_file(root: Path, rel: str, problems: list[Diagnostic], labels=None) -> Located | None:
     """A Markdown file with YAML front matter between `---` lines."""
-    located = Located(rel)
+    located = Located(rel) if labels is None else Located(rel, labels=labels)
     text = read_text(root / rel, rel, problems)
     if text is None:
         return None
@@ -214,8 +312,36 @@ def load_markdown_file(root: Path, rel: str, problems: list[Diagnostic]) -> Loca
         problems.append(Diagnostic(rel, 1, 1, "D004", "文件头没有结束", hint="在字段之后单独写一行 --- 作为文件头的结束"))
         return None
     located.line_offset = before.count("\n")
+    located.last_line = line_count(text)
     located.body = body.lstrip("\n")
-    located.body_line = located.line_offset + front.count("\n") + 1 + (len(body) - len(located.body))
+    located.body_line = min(located.line_offset + front.count("\n") + 1 + (len(body) - len(located.body)), located.last_line)
     if not load_yaml(front, located, problems):
         return None
     return located
+
+
+def _resolve(root: Path, rel: str) -> Path | None:
+    """Where `rel` leads with every link followed; None when the file system cannot say (NUL, loops, too long)."""
+    try:
+        return (root / rel).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+def leaves_repository(root: Path, rel: str) -> bool:
+    """Whether a linked file lies outside the repository: absolute, `..`, or a link that leads out."""
+    if os.path.isabs(rel) or ".." in Path(rel).parts:
+        return True
+    target = _resolve(root, rel)
+    return target is not None and not target.is_relative_to(root.resolve())
+
+
+def repository_file(root: Path, rel: str) -> Path | None:
+    """The file a content entry links to, when it exists inside the repository."""
+    if leaves_repository(root, rel):
+        return None
+    target = _resolve(root, rel)
+    try:
+        return target if target is not None and target.is_file() else None
+    except OSError:
+        return None

@@ -15,7 +15,16 @@ class WorkCalendar:
     holidays: set[dt.date] = field(default_factory=set)
     workdays: set[dt.date] = field(default_factory=set)
     years: set[int] = field(default_factory=set)  # years calendar.yml fully describes
-    uncovered: set[int] = field(default_factory=set)  # years seen that neither source knows
+
+    def covers(self, year: int) -> bool:
+        """Whether either source knows the year's holidays; otherwise only weekends are off."""
+        if year in self.years:
+            return True
+        try:
+            chinese_calendar.is_workday(dt.date(year, 1, 1))
+        except NotImplementedError:
+            return False
+        return True
 
     def is_workday(self, day: dt.date) -> bool:
         if day in self.workdays:
@@ -26,13 +35,13 @@ class WorkCalendar:
             try:
                 return chinese_calendar.is_workday(day)
             except NotImplementedError:
-                self.uncovered.add(day.year)
+                pass
         return day.weekday() < 5
 
     def add_workdays(self, start: dt.date, count: int) -> dt.date:
-        """The date `count` working days after `start`."""
+        """The date `count` working days after `start` (at most the last date there is)."""
         day = start
-        while count > 0:
+        while count > 0 and day < dt.date.max:
             day += dt.timedelta(days=1)
             if self.is_workday(day):
                 count -= 1

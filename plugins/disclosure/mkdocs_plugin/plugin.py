@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from disclosure import options as settings
 from disclosure.check import CheckResult, check_repository
+from disclosure.diagnostics import single_line
 from disclosure.exports import exports
 from disclosure.mkdocs_plugin.config import DisclosureConfig
 from disclosure.pages.site import build_pages
@@ -47,7 +48,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             return None
         self.result = check_repository(self.root, self.options)
         for diagnostic in self.result.diagnostics:
-            (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {diagnostic.describe()}")
+            (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {single_line(diagnostic.describe())}")
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
         release = self.release = Release(self.result.project, self.options.as_of)

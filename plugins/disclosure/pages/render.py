@@ -36,7 +36,13 @@ def paragraphs(value) -> Markup:
 
 
 def front_matter(**meta) -> Markup:
-    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value] + ["---", ""]
+    """Page meta as YAML; text HTML-escaped, because MkDocs' theme templates print it without escaping."""
+    lines = ["---"]
+    for key, value in meta.items():
+        if value:
+            value = str(escape(value)) if isinstance(value, str) else value
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines += ["---", ""]
     return Markup("\n".join(lines))
 
 

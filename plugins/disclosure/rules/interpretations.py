@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from disclosure.diagnostics import Diagnostic
+from disclosure.diagnostics import Diagnostic, Severity
+from disclosure.loader import CALENDAR
 from disclosure.model import PUBLIC
 
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -56,6 +57,13 @@ def check(context):
                 )
             else:
                 deadline = calendar.add_workdays(policy.published, options.interpretation_days)
+                for year in range(policy.published.year, deadline.year + 1):
+                    if not calendar.covers(year):
+                        yield source.diagnostic(
+                            ("published",), "D306", f"{year} 年的节假日数据缺失，解读时限暂按周一至周五计算", label="发布日期",
+                            hint=f"在 {CALENDAR} 中补充 {year} 年的 holidays（放假日）和 workdays（调休上班日），并把 {year} 写入 years",
+                            severity=Severity.WARNING,
+                        )
                 if interpretation.published > deadline:
                     yield source.diagnostic(
                         ("published",), "D302",

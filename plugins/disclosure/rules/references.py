@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from disclosure.sources import Located
+from disclosure.sources import Located, leaves_repository, repository_file
 
 _DEPARTMENT_HINT = "填写 catalogue/organization.yml 中 departments 下某个部门的 id"
 
@@ -33,16 +32,19 @@ def _department(source: Located, key_path: tuple, value: str, known: set[str], l
 
 def check_file(root: Path, source: Located, key_path: tuple, rel: str, label: str):
     """A linked file must exist inside the repository."""
-    if not rel or rel.startswith(("https://", "http://")):
+    if not rel or rel.startswith(("https://", "http://")) or repository_file(root, rel):
         return
-    target = (root / rel).resolve()
-    inside = target.is_relative_to(root.resolve())
-    if os.path.isabs(rel) or ".." in Path(rel).parts or not inside:
+    if leaves_repository(root, rel):
         yield source.diagnostic(
-            key_path, "D205", f"文件“{rel}”不在本仓库内", label=label, hint="文件须放在仓库内（如 attachments/ 或 templates/），用相对路径填写，不要用 .. 或绝对路径"
+            key_path, "D205", f"文件“{rel}”不在本仓库内", label=label,
+            hint="文件须放在仓库内（如 attachments/ 或 templates/），用相对路径填写，不要用 .. 、绝对路径或指向仓库外的链接",
         )
-    elif not target.is_file():
-        yield source.diagnostic(key_path, "D205", f"文件“{rel}”不存在", label=label, hint="检查文件名和路径（区分大小写），并确认文件已提交到仓库")
+        return
+    hint = "检查文件名和路径（区分大小写），并确认文件已提交到仓库"
+    if "\\" in rel:
+        fixed = rel.replace("\\", "/")
+        hint = f"路径请用 / 分隔，如 {fixed}；" + hint
+    yield source.diagnostic(key_path, "D205", f"文件“{rel}”不存在", label=label, hint=hint)
 
 
 def check(context):

@@ -7,6 +7,7 @@ numbers must never be published by accident (个人信息保护).
 
 from __future__ import annotations
 
+import html
 import re
 
 from disclosure.diagnostics import Diagnostic, Severity
@@ -14,8 +15,11 @@ from disclosure.diagnostics import Diagnostic, Severity
 _UNSAFE = (
     (re.compile(r"<\s*script\b", re.IGNORECASE), "含有 <script> 脚本", "删除脚本代码；正文只能写普通文字、表格和链接"),
     (re.compile(r"<\s*iframe\b", re.IGNORECASE), "含有 <iframe> 内嵌框架", "删除内嵌框架，改为普通链接"),
-    (re.compile(r"javascript\s*:", re.IGNORECASE), "含有 javascript: 链接", "链接只能指向 https:// 网址或仓库内文件"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE), "HTML 标签含有 on… 事件属性", "删除 onclick、onerror 等事件属性"),
+    (re.compile(r"<\s*(object|embed)\b", re.IGNORECASE), "含有 <object>、<embed> 嵌入内容", "删除嵌入内容，改为附件或普通链接"),
+    # Browsers ignore tabs and line breaks inside a URL's scheme.
+    (re.compile(r"(j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE), "含有 javascript: 链接", "链接只能指向 https:// 网址或仓库内文件"),
+    # `<img/onerror=…>` and `<a href="x"onclick=…>` are attributes too.
+    (re.compile(r"<[a-z][^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE), "HTML 标签含有 on… 事件属性", "删除 onclick、onerror 等事件属性"),
 )
 _RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -53,6 +57,19 @@ def _entries(project):
             yield source, None
 
 
+def _matches(pattern: re.Pattern, text: str) -> list[int]:
+    """Where `pattern` matches, also when hidden behind character references (`&#106;avascript:`): then at the line's start."""
+    found = [match.start() for match in pattern.finditer(text)]
+    if "&" in text:
+        start = 0
+        for line in text.splitlines(keepends=True):
+            plain = not any(start <= offset < start + len(line) for offset in found)
+            if "&" in line and plain and pattern.search(html.unescape(line)):
+                found.append(start)
+            start += len(line)
+    return sorted(found)
+
+
 def _body_position(source, body: str, offset: int) -> tuple[int, int]:
     before = body[:offset]
     return source.body_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1
@@ -61,14 +78,15 @@ def _body_position(source, body: str, offset: int) -> tuple[int, int]:
 def check(context):
     for source, body in _entries(context.project):
         data = source.data if isinstance(source.data, dict) else {}
-        allowed = {str(x).upper() for x in data.get("pii_allow") or [] if isinstance(x, str)}
+        listed = data.get("pii_allow")
+        allowed = {x.upper() for x in listed if isinstance(x, str)} if isinstance(listed, list) else set()
         texts = [(key_path, text, None) for key_path, text in _strings(data) if key_path[:1] != ("pii_allow",)]
         if body:
             texts.append((("body",), body, body))
         for key_path, text, in_body in texts:
             for pattern, message, hint in _UNSAFE:
-                for match in pattern.finditer(text):
-                    yield _at(source, key_path, in_body, match.start(), "D401", f"{message}，网站不允许发布", hint, label="正文" if in_body else "")
+                for offset in _matches(pattern, text):
+                    yield _at(source, key_path, in_body, offset, "D401", f"{message}，网站不允许发布", hint, label="正文" if in_body else "")
             for match in _RESIDENT_ID.finditer(text):
                 number = match.group()
                 if is_resident_id(number) and number.upper() not in allowed:

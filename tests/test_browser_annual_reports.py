@@ -21,7 +21,7 @@ def test_year_report_from_the_navigation(page, base_url):
     expect(page.locator("h1")).to_have_text(YEAR_REPORT)
     computed = page.locator("tr", has=page.locator("th", has_text=re.compile("^行政规范性文件$")))
     expect(computed.locator("td")).to_have_text(["0", "1", "4"])
-    assert serious_violations(page, context="article") == []
+    assert serious_violations(page) == []
     page.screenshot(path=str(ARTIFACTS / "annual-report-1280.png"), full_page=True)
 
 
@@ -35,6 +35,6 @@ def test_year_report_tables_scroll_inside_the_page_on_a_phone(browser, base_url)
     region.focus()
     page.keyboard.press("ArrowRight")
     expect(region).not_to_have_js_property("scrollLeft", 0)  # a keyboard user can scroll it
-    assert serious_violations(page, context="article") == []
+    assert serious_violations(page) == []
     page.screenshot(path=str(ARTIFACTS / "annual-report-390.png"), full_page=True)
     context.close()

@@ -5,9 +5,10 @@ from axe_playwright_python.sync_playwright import Axe
 _axe = Axe()
 
 
-def serious_violations(page) -> list[str]:
-    """Critical and serious axe violations, as `rule: target` lines (empty when clean)."""
-    results = _axe.run(page)
+def serious_violations(page, context=None) -> list[str]:
+    """Critical and serious axe violations, as `rule: target` lines (empty when clean);
+    `context` limits the check to parts of the page (axe's include/exclude selectors)."""
+    results = _axe.run(page, context)
     return [
         f"{violation['id']}: {node['target']}"
         for violation in results.response["violations"]

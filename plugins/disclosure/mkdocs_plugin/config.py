@@ -9,3 +9,5 @@ class DisclosureConfig(base.Config):
     interpretation_days = c.Type(int, default=3)
     interpretation_sections = c.ListOfItems(c.Type(str), default=["背景依据", "主要内容"])
     id_pattern = c.Type(str, default=r"{prefix}/{year}-\d{5}")
+    # Write the site search index (search/data/) after the build.
+    search = c.Type(bool, default=True)

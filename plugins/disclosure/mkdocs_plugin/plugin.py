@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,6 +15,8 @@ from disclosure.check import CheckResult, check_repository
 from disclosure.mkdocs_plugin.config import DisclosureConfig
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
+from disclosure.search.entries import entries
+from disclosure.search.index import build_index
 
 log = get_plugin_logger(__name__)
 
@@ -35,6 +38,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             if path.exists() and str(path) not in config.watch:
                 config.watch.append(str(path))
         self.result: CheckResult | None = None
+        self.release: Release | None = None
+        self.pages = []
         return config
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
@@ -47,8 +52,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {diagnostic.describe()}")
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
-        release = Release(self.result.project, self.options.as_of)
-        for page in build_pages(release):
+        release = self.release = Release(self.result.project, self.options.as_of)
+        self.pages = build_pages(release)
+        for page in self.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)  # a hand-written page in docs/ yields to the generated one
@@ -58,3 +64,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             file.inclusion = InclusionLevel.INCLUDED  # MkDocs excludes /templates/ by default
             files.append(file)
         return files
+
+    def on_post_build(self, config):
+        if not self.config.enabled or not self.config.search or self.release is None:
+            return
+        started = time.perf_counter()
+        index = build_index(entries(self.release, self.pages))
+        index.write(Path(config.site_dir))
+        log.info(f"搜索索引：{index.entries} 条，{len(index.files)} 个文件，{index.size / 1e6:.1f} MB，用时 {time.perf_counter() - started:.1f} 秒")

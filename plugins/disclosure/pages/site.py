@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
+from disclosure.search.entries import facets
 
 HOME = "index.md"
 CATALOGUE = "catalogue/index.md"
 INTERPRETATIONS = "interpretations/index.md"
 GUIDES = "guides/index.md"
 NEGATIVE_LIST = "negative-list/index.md"
+SEARCH = "search/index.md"
 
 
 def build_pages(release: Release) -> list[Page]:
@@ -20,6 +22,7 @@ def build_pages(release: Release) -> list[Page]:
         renderer.render("interpretation_index.md.j2", INTERPRETATIONS),
         renderer.render("guide_index.md.j2", GUIDES),
         renderer.render("negative_list.md.j2", NEGATIVE_LIST, entries=release.project.negative_list),
+        renderer.render("search.md.j2", SEARCH, facets=facets(release)),
     ]
     for item in release.catalogue.walk():
         if item.code:

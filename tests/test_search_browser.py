@@ -1,6 +1,5 @@
 """In a real browser: the site search on the demo, against the reference query and the pages' own text."""
 
-import html
 import re
 from urllib.parse import quote, urlparse
 
@@ -9,6 +8,7 @@ from playwright.sync_api import expect
 
 from accessibility import serious_violations
 from conftest import ARTIFACTS
+from disclosure.search.pagetext import article_text
 from disclosure.search.query import IndexReader
 
 pytestmark = pytest.mark.browser
@@ -36,14 +36,12 @@ def results(page):
 
 
 def article_texts(site) -> dict[str, str]:
-    """Each searchable page's text as the reader sees it (labels of the metadata rows left out)."""
-    texts = {}
-    for folder in ("documents", "interpretations", "guides"):
-        for path in (site / folder).glob("*/index.html"):
-            article = re.search(r"<article[^>]*>(.*)</article>", path.read_text(encoding="utf-8"), re.S).group(1)
-            article = re.sub(r'<th scope="row">.*?</th>', " ", article)
-            texts[f"{folder}/{path.parent.name}/"] = html.unescape(re.sub(r"<[^>]+>", "", article))
-    return texts
+    """Each searchable page's text as the reader sees it, by URL."""
+    return {
+        f"{folder}/{path.parent.name}/": article_text(path.read_text(encoding="utf-8"))
+        for folder in ("documents", "interpretations", "guides")
+        for path in (site / folder).glob("*/index.html")
+    }
 
 
 @pytest.fixture(scope="module")

@@ -44,3 +44,14 @@ def page_text(markdown: str) -> str:
     text = text.replace("|", "\n")
     text = html.unescape(text)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
+
+
+def article_text(page_html: str) -> str:
+    """The same text read back from a built page (its <article>, row labels left out): what tests
+    and the benchmark take as the truth to hold the index against."""
+    match = _ARTICLE.search(page_html)
+    article = _ROW_LABEL.sub("\n", match.group(1) if match else "")
+    return html.unescape(_INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", article)))

@@ -324,6 +324,9 @@ def table(n_docs, corpus, build, sizes, ours, material, strings, recalls, disagr
         "- **索引**：对每个页面的文字（折叠全角/半角、大小写、繁体→简体后）取全部 1–3 字片段，记录含该片段的页面集合",
         "  （稀疏时存页号，稠密时存位图，每个片段最多 N/8 字节）；另记标题、内容概述中含该片段的页面，用于排序。",
         "  片段按 CRC-32 分到几千个分片文件里，一次查询只下载它的片段所在的分片，再下载当前一页（10 条）结果的记录。",
+        "- **单字查询**：单字本身就是键，结果精确，下载不超过一个分片。",
+        f"- **下载量的大头**是当前一页 10 条结果的记录（每条含该页全文，用于摘录和确认，平均 {kb(sizes['record_bytes'] / corpus)}）；",
+        f"  索引分片（此处 {sizes['shards']:,} 个，平均 {kb(sizes['shard_bytes'] / sizes['shards'])}）每个查询只需几个。",
         "- **计数**：三字以内的词结果精确；更长的词是片段交集（含真结果），状态显示“约 N 条”，",
         "  显示某一页时逐条用记录原文确认，不符的剔除、后面的补上。",
         "- **拼音**：标题的全拼（ü 写作 v，也接受 ü、u:）与首字母，另建一个小的 ASCII 索引（1–3 个音节、2–3 个首字母为键）。",
@@ -370,6 +373,9 @@ def main() -> int:
         "ours_files": sum(1 for p in (ours_site / "search" / "data").rglob("*") if p.is_file()),
         "material": disk_size(material_site / "search" / "search_index.json"),
         "script": (ours_site / "assets" / "search.js").stat().st_size,
+        "shards": sum(1 for _ in (ours_site / "search" / "data" / "g").iterdir()),
+        "shard_bytes": disk_size(ours_site / "search" / "data" / "g"),
+        "record_bytes": disk_size(ours_site / "search" / "data" / "r"),
     }
     texts = page_texts(ours_site)
     strings = sample_strings(texts, args.strings, random.Random(7))

@@ -35,6 +35,11 @@ def results(page):
     return page.locator("[data-search-result]")
 
 
+def settled(page):
+    """Wait until the query started by the last change has rendered its results."""
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true")
+
+
 def article_texts(site) -> dict[str, str]:
     """Each searchable page's text as the reader sees it, by URL."""
     return {
@@ -114,11 +119,13 @@ def test_filters_and_sort(page, base_url, reader):
     page.get_by_label("内容类型").select_option("document")
     page.get_by_label("有效性").select_option("有效")
     expect(page).to_have_url(re.compile("validity=%E6%9C%89%E6%95%88"))
+    settled(page)
     expected = reader.confirmed("律师", reader.search("律师", filters={"type": "document", "validity": "有效"}))
     expect(results(page)).to_have_count(min(10, len(expected)))
     page.get_by_label("有效性").select_option("")
     page.get_by_label("排序").select_option("date")
     expect(page).to_have_url(re.compile("sort=date"))
+    settled(page)
     dates = results(page).locator("time").evaluate_all("times => times.map(t => t.dateTime)")
     assert dates == sorted(dates, reverse=True) and len(dates) == 10
 

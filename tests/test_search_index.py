@@ -51,11 +51,11 @@ def test_page_text_drops_markup_and_row_labels_but_keeps_cells_apart():
     markdown = (
         "---\ntitle: 标题\n---\n# 标题\n\n"
         '<table class="doc-meta">\n<tr><th scope="row">索引号</th><td>A&amp;B</td></tr>\n</table>\n\n'
-        "正文**重要**通知，见[附件](a.pdf){ download }。\n\n| 甲 | 乙 |\n| --- | :-: |\n| 丙 | 丁 |\n"
+        "正文**重要**通知，见[附件](a.pdf){ download }，{张三}。\n\n| 甲 | 乙 |\n| --- | :-: |\n| 丙 | 丁 |\n"
     )
     text = page_text(markdown)
     assert "索引号" not in text and "doc-meta" not in text and "download" not in text
-    assert "重要通知" in text and "附件" in text and "A&B" in text
+    assert "重要通知" in text and "附件" in text and "{张三}" in text and "A&B" in text
     assert "丙丁" not in text and "---" not in text
     assert text.splitlines()[0] == "标题"
     assert text.endswith("A&B")  # the metadata comes after the body

@@ -18,7 +18,7 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _BLOCK_TAG = re.compile(r"</?(?:p|div|nav|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|br|hr|blockquote|details|summary)\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_ATTR_LIST = re.compile(r"\{:?(?:\s*[.#]?[\w-]+(?:=(?:\"[^\"]*\"|[^\s}]+))?)+\s*\}")
+_ATTR_LIST = re.compile(r"\{:?(?:\s*[.#]?[A-Za-z_][\w-]*(?:=(?:\"[^\"]*\"|[^\s}]+))?)+\s*\}", re.A)  # { download }
 _LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+\.[ \t]+)", re.M)
 _TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$", re.M)  # | --- | :-: |
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")

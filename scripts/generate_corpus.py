@@ -1524,7 +1524,7 @@ class Corpus:
 
         write_text(out / "mkdocs.yml", site_config((REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8"), self.as_of if pin_as_of else None))
         shutil.copytree(REPOSITORY / "docs", out / "docs")
-        shutil.copytree(REPOSITORY / "overrides", out / "overrides")
+        shutil.copytree(REPOSITORY / "overrides", out / "overrides")  # theme.custom_dir in mkdocs.yml
         write_text(out / "catalogue/organization.yml", organization_yaml())
         write_text(out / "catalogue/directory.yml", directory_yaml(self.tops, self.leaves))
         write_text(

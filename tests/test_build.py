@@ -79,7 +79,7 @@ def test_withheld_content_leaves_no_trace(demo_site):
     sources = "".join(p.read_text(encoding="utf-8") for p in (REPO / "catalogue").rglob("*.md"))
     for marker in WITHHELD_MARKERS:
         assert marker in sources, f"the demo must keep {marker} to prove it is withheld"
-    assert (demo_site / "sitemap.xml.gz").is_file() and (demo_site / "search" / "search_index.json").is_file()
+    assert (demo_site / "sitemap.xml.gz").is_file() and (demo_site / "search" / "data" / "manifest.json").is_file()
     assert traces(demo_site, WITHHELD_MARKERS) == []
 
 
@@ -123,7 +123,7 @@ def test_withheld_markers_in_titles_files_and_links_leave_no_trace(demo, tmp_pat
     site = tmp_path / "site"
     result = mkdocs_build(demo, site)
     assert result.returncode == 0, result.stderr
-    assert (site / "sitemap.xml").is_file() and (site / "search" / "search_index.json").is_file()
+    assert (site / "sitemap.xml").is_file() and (site / "search" / "data" / "manifest.json").is_file()
     assert traces(site, WITHHELD_MARKERS) == []
     assert "律师事务所年度检查考核" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 

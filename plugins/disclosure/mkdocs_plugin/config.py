@@ -14,3 +14,5 @@ class DisclosureConfig(base.Config):
     page_size = c.Type(int, default=50)
     # 政府网站标识码, shown in the footer and the SiteIDCode meta tag.
     site_id_code = c.Optional(c.Type((str, int)))
+    # Write the site search index (search/data/) after the build.
+    search = c.Type(bool, default=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,6 +18,8 @@ from disclosure.exports import exports
 from disclosure.mkdocs_plugin.config import DisclosureConfig
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
+from disclosure.search.entries import entries
+from disclosure.search.index import build_index
 
 log = get_plugin_logger(__name__)
 
@@ -39,6 +42,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 config.watch.append(str(path))
         self.result: CheckResult | None = None
         self.release: Release | None = None
+        self.pages = []
         return config
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
@@ -52,7 +56,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
         release = self.release = Release(self.result.project, self.options.as_of)
-        for page in build_pages(release, self.options):
+        self.pages = build_pages(release, self.options)
+        for page in self.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)  # a hand-written page in docs/ yields to the generated one
@@ -75,10 +80,15 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return env
 
     def on_post_build(self, config):
-        """Open data and the Atom feed, beside the pages (sitemap.xml is MkDocs' own)."""
+        """Open data, the Atom feed and the search index, beside the pages (sitemap.xml is MkDocs' own)."""
         if not self.config.enabled or self.release is None:
             return
         for path, content in exports(self.release, config.site_url or "", config.site_name).items():
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        if self.config.search:
+            started = time.perf_counter()
+            index = build_index(entries(self.release, self.pages))
+            index.write(Path(config.site_dir))
+            log.info(f"搜索索引：{index.entries} 条，{len(index.files)} 个文件，{index.size / 1e6:.1f} MB，用时 {time.perf_counter() - started:.1f} 秒")

@@ -10,8 +10,10 @@ from disclosure.pages.disclosure_guide import disclosure_guide_pages
 from disclosure.pages.listing import paginated
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
+from disclosure.search.entries import facets
 
 HOME = "index.md"
+SEARCH = "search/index.md"
 
 
 def system_documents(release: Release, options: Options) -> list:
@@ -59,6 +61,7 @@ def build_pages(release: Release, options: Options = Options()) -> list[Page]:
         renderer.render("negative_list.md.j2", columns.NEGATIVE_LIST.path, column=columns.NEGATIVE_LIST, entries=release.project.negative_list)
     )
     pages += browse_pages(renderer, size)
+    pages.append(renderer.render("search.md.j2", SEARCH, facets=facets(release)))
     for item in release.catalogue.walk():
         if item.code:
             pages += paginated(

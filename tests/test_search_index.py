@@ -1,0 +1,187 @@
+"""The search index builder and its reference query, without a browser."""
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import MINI, REPO
+from disclosure.check import check_repository
+from disclosure.options import Options
+from disclosure.pages.site import build_pages
+from disclosure.release import Release
+from disclosure.search.entries import SearchEntry, entries
+from disclosure.search.index import build_index, grams
+from disclosure.search.normalize import fold, terms
+from disclosure.search.pagetext import page_text
+from disclosure.search.postings import decode_list, decode_shard, encode_list, encode_shard
+from disclosure.search.query import IndexReader, covering, segmentations
+
+WITHHELD_MARKERS = ("NONPUBLIC-MARKER-7731", "DRAFT-MARKER-5520", "FUTURE-MARKER-9043")
+
+
+def entry(title, text="", summary="", **facets) -> SearchEntry:
+    return SearchEntry(url=f"{title}/", title=title, kind="通知公告", date=dt.date(2024, 1, 1), summary=summary, text=text, facets=facets)
+
+
+def reader_for(tmp_path, items: list[SearchEntry]) -> IndexReader:
+    build_index(items).write(tmp_path)
+    return IndexReader(tmp_path / "search" / "data")
+
+
+def found(reader: IndexReader, query: str, **kwargs) -> list[str]:
+    result = reader.search(query, **kwargs)
+    return [reader.record(n)["t"] for n in reader.confirmed(query, result)]
+
+
+# -- folding and text ------------------------------------------------------------
+def test_fold_full_width_case_and_traditional():
+    assert fold("ＡＢｃ１２３　律師事務所") == "abc123 律师事务所"
+    assert len(fold("律師𫝈Ａ")) == len("律師𫝈Ａ")  # one character for one: offsets survive folding
+
+
+def test_terms_are_runs_of_letters_and_digits():
+    assert terms("律师，执业  2024年 律师") == ["律师", "执业", "2024年"]
+    assert terms("——！") == []
+
+
+def test_page_text_drops_markup_and_row_labels_but_keeps_cells_apart():
+    markdown = (
+        "---\ntitle: 标题\n---\n# 标题\n\n"
+        '<table class="doc-meta">\n<tr><th scope="row">索引号</th><td>A&amp;B</td></tr>\n</table>\n\n'
+        "正文**重要**通知，见[附件](a.pdf){ download }，{张三}。\n\n| 甲 | 乙 |\n| --- | :-: |\n| 丙 | 丁 |\n"
+    )
+    text = page_text(markdown)
+    assert "索引号" not in text and "doc-meta" not in text and "download" not in text
+    assert "重要通知" in text and "附件" in text and "{张三}" in text and "A&B" in text
+    assert "丙丁" not in text and "---" not in text
+    assert text.splitlines()[0] == "标题"
+    assert text.endswith("A&B")  # the metadata comes after the body
+
+
+def test_grams_do_not_cross_punctuation():
+    assert grams("一段简单，好") == {"一", "段", "简", "单", "好", "一段", "段简", "简单", "一段简", "段简单"}
+
+
+def test_covering_pieces():
+    assert covering("法律援助", 3) == ["法律援", "律援助"]
+    assert covering("法律援助申请", 3) == ["法律援", "助申请"]
+    assert covering("一二三四五六七", 3) == ["一二三", "四五六", "五六七"]
+
+
+# -- the binary format -------------------------------------------------------------
+@given(st.integers(1, 70_000).flatmap(lambda total: st.tuples(st.just(total), st.sets(st.integers(0, total - 1)))))
+def test_posting_lists_round_trip(case):
+    total, numbers = case
+    data = b"x" + encode_list(sorted(numbers), total) + b"y"
+    decoded, end = decode_list(data, 1, total)
+    assert decoded == sorted(numbers) and data[end:] == b"y"
+
+
+def test_dense_lists_are_bitmaps_sparse_lists_are_numbers():
+    assert len(encode_list(list(range(0, 10_000, 2)), 10_000)) == 1 + 1250
+    assert len(encode_list([5, 9_999], 10_000)) == 1 + 1 + 4
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=4), st.binary(max_size=40)))
+def test_shards_round_trip(payloads):
+    assert decode_shard(encode_shard(list(payloads.items()))) == payloads
+
+
+# -- queries over a small index ------------------------------------------------------
+@pytest.fixture
+def reader(tmp_path):
+    return reader_for(
+        tmp_path,
+        [
+            entry("律师执业管理办法", "这是一段简单的说明。申请人可以提出法律援助申请。", summary="规范律师执业"),
+            entry("公证工作要点", "律师与公证员协作。做好法律援助工作，协助申请人办理。", department=["notary"]),
+            entry("年度报告", "一段 简单", department=["office"]),
+            entry("關於律師", "繁體內容：律師事務所。"),
+        ],
+    )
+
+
+def test_a_run_across_a_word_boundary_is_found(reader):
+    assert found(reader, "段简") == ["律师执业管理办法"]
+    assert found(reader, "师执") == ["律师执业管理办法"]
+
+
+def test_a_long_phrase_is_confirmed_against_the_text(reader):
+    result = reader.search("法律援助申请")
+    assert len(result.entries) == 2 and result.candidates  # 公证工作要点 has 法律援 and 助申请, apart
+    assert found(reader, "法律援助申请") == ["律师执业管理办法"]
+
+
+def test_one_character_and_several_terms(reader):
+    assert sorted(found(reader, "律")) == ["公证工作要点", "律师执业管理办法", "關於律師"]
+    assert found(reader, "公证 协作") == ["公证工作要点"]
+
+
+def test_title_hits_rank_first_then_summary(reader):
+    assert found(reader, "律师")[:2] == ["律师执业管理办法", "關於律師"]
+
+
+def test_traditional_and_simplified_meet(reader):
+    assert sorted(found(reader, "律師事務所")) == sorted(found(reader, "律师事务所")) == ["關於律師"]
+    assert found(reader, "关于") == ["關於律師"]
+
+
+@pytest.mark.parametrize("query", ["lvshi", "lüshi", "lu:shi", "LvShi", "lv'shi", "lszy", "lvshizhiye"])
+def test_pinyin_finds_titles(reader, query):
+    assert "律师执业管理办法" in found(reader, query)
+
+
+def test_pinyin_segmentations():
+    syllables = frozenset({"xi", "an", "xian", "lv", "shi"})
+    assert segmentations("xian", syllables) == [["xi", "an"], ["xian"]]
+    assert segmentations("xi'an", syllables) == [["xi", "an"]]
+    assert segmentations("lvq", syllables) == []
+
+
+def test_filters_and_date_order(tmp_path):
+    items = [entry(f"第{n}号通知", "律师", department=["office" if n % 2 else "notary"]) for n in range(5)]
+    reader = reader_for(tmp_path, items)
+    assert found(reader, "律师", filters={"department": "office"}) == ["第1号通知", "第3号通知"]
+    assert found(reader, "律师", order="date") == [f"第{n}号通知" for n in range(5)]
+    assert found(reader, "律师", filters={"department": "nobody"}) == []
+
+
+# -- the demo ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def demo_release():
+    options = Options(as_of=dt.date(2026, 11, 23))
+    result = check_repository(REPO, options)
+    return Release(result.project, options.as_of)
+
+
+def test_only_released_pages_are_indexed_newest_first(demo_release):
+    items = entries(demo_release, build_pages(demo_release))
+    assert len(items) == len(demo_release.documents) + len(demo_release.interpretations) + len(demo_release.guides)
+    assert [e.date for e in items] == sorted((e.date for e in items), reverse=True)
+    document = next(e for e in items if e.facets["type"] == ["document"])
+    assert document.url.startswith("documents/") and document.facets["item"][0] == document.facets["item"][-1][:2]
+
+
+def test_withheld_markers_are_in_no_index_file(demo_release, tmp_path):
+    index = build_index(entries(demo_release, build_pages(demo_release)))
+    for path, content in index.files.items():
+        for marker in WITHHELD_MARKERS:
+            assert marker.encode() not in content and fold(marker).encode() not in content, f"{marker} in {path}"
+    index.write(tmp_path)
+    reader = IndexReader(tmp_path / "search" / "data")
+    for marker in WITHHELD_MARKERS:
+        assert reader.search(marker).entries == []
+    assert reader.search("律师").entries  # the index does answer
+
+
+def test_mini_index_files(tmp_path):
+    options = Options(as_of=dt.date(2021, 6, 30))
+    release = Release(check_repository(MINI, options).project, options.as_of)
+    index = build_index(entries(release, build_pages(release)))
+    manifest = json.loads(index.files["manifest.json"])
+    assert manifest["entries"] == index.entries == len(release.documents) + len(release.interpretations) + len(release.guides)
+    assert {f"g/{k}.bin" for k in range(manifest["shards"]["g"])} <= set(index.files)
+    assert {f"r/{n}.json" for n in range(index.entries)} <= set(index.files)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from pathlib import Path
 
 from disclosure import model as m
@@ -51,14 +53,22 @@ class Loader:
         self.problems: list[Diagnostic] = []
 
     def files(self, folder: str, pattern: str) -> list[str]:
-        base = self.root / folder
-        if not base.is_dir():
-            return []
-        return sorted(
-            p.relative_to(self.root).as_posix()
-            for p in base.rglob(pattern)
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(base).parts)
-        )
+        """Repository-relative paths of the files matching `pattern` under `folder`, hidden ones left out."""
+        found: list[str] = []
+
+        def scan(directory: str, rel: str) -> None:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir():
+                        scan(entry.path, f"{rel}/{entry.name}")
+                    elif entry.is_file() and fnmatch.fnmatchcase(entry.name, pattern):
+                        found.append(f"{rel}/{entry.name}")
+
+        if (self.root / folder).is_dir():
+            scan(str(self.root / folder), folder)
+        return sorted(found)
 
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""

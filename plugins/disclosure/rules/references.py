@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 from disclosure.sources import Located
@@ -31,21 +32,29 @@ def _department(source: Located, key_path: tuple, value: str, known: set[str], l
         yield source.diagnostic(key_path, "D202", f"部门“{value}”不存在", label=label, hint=_DEPARTMENT_HINT)
 
 
+@cache
+def _linked_file(root: Path, rel: str) -> tuple[bool, bool]:
+    """(inside the repository, exists); many entries link the same few files."""
+    target = (root / rel).resolve()
+    inside = not os.path.isabs(rel) and ".." not in Path(rel).parts and target.is_relative_to(root.resolve())
+    return inside, target.is_file()
+
+
 def check_file(root: Path, source: Located, key_path: tuple, rel: str, label: str):
     """A linked file must exist inside the repository."""
     if not rel or rel.startswith(("https://", "http://")):
         return
-    target = (root / rel).resolve()
-    inside = target.is_relative_to(root.resolve())
-    if os.path.isabs(rel) or ".." in Path(rel).parts or not inside:
+    inside, exists = _linked_file(root, rel)
+    if not inside:
         yield source.diagnostic(
             key_path, "D205", f"文件“{rel}”不在本仓库内", label=label, hint="文件须放在仓库内（如 attachments/ 或 templates/），用相对路径填写，不要用 .. 或绝对路径"
         )
-    elif not target.is_file():
+    elif not exists:
         yield source.diagnostic(key_path, "D205", f"文件“{rel}”不存在", label=label, hint="检查文件名和路径（区分大小写），并确认文件已提交到仓库")
 
 
 def check(context):
+    _linked_file.cache_clear()  # files come and go between runs under `mkdocs serve`
     project = context.project
     organization = project.organization
     root = context.root

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from disclosure.cache import ContentCache
 from disclosure.diagnostics import Diagnostic, Severity
 from disclosure.loader import CALENDAR, load_project
 from disclosure.model import Project
@@ -41,9 +42,12 @@ def collector_paused():
             gc.enable()
 
 
-def check_repository(root: Path, options: Options) -> CheckResult:
+def check_repository(root: Path, options: Options, cache: ContentCache | None = None) -> CheckResult:
+    """`cache` may be kept from an earlier run over the same repository (`mkdocs serve`)."""
+    if cache is None:
+        cache = ContentCache(root / options.cache_dir if options.cache_dir else None)
     with collector_paused():
-        project, problems = load_project(root)
+        project, problems = load_project(root, cache)
         problems.extend(run_rules(project, options))
     for year in sorted(project.calendar.uncovered):
         problems.append(

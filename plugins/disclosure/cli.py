@@ -42,6 +42,7 @@ def parser() -> argparse.ArgumentParser:
         help="输出格式：text（默认）、github（GitHub 注释）、json",
     )
     check.add_argument("--as-of", type=_date, help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
+    check.add_argument("--no-cache", action="store_true", help="不读取也不保存解析缓存（默认保存在 .cache/disclosure/）")
     return root
 
 
@@ -52,7 +53,7 @@ def run_check(args) -> int:
         print(f"用法错误：{root} 下没有 mkdocs.yml，请在内容仓库根目录运行或指定该目录", file=sys.stderr)
         return EXIT_USAGE
     try:
-        options = settings.from_config_file(config_file, as_of=args.as_of)
+        options = settings.from_config_file(config_file, as_of=args.as_of, cache_dir="" if args.no_cache else None)
     except (OSError, ValueError, TypeError, yaml.YAMLError) as error:
         print(f"用法错误：无法读取 {config_file} 中 disclosure 插件的设置：{error}", file=sys.stderr)
         return EXIT_USAGE

@@ -9,8 +9,9 @@ from pathlib import Path
 from disclosure import model as m
 from disclosure.diagnostics import Diagnostic
 from disclosure.model import to_date
+from disclosure.cache import ContentCache
 from disclosure.schemas import schema
-from disclosure.sources import Located, load_markdown_file, load_yaml_file
+from disclosure.sources import Located, decode, parse_markdown, parse_yaml, read_bytes
 from disclosure.workdays import WorkCalendar
 
 ORGANIZATION = "catalogue/organization.yml"
@@ -48,9 +49,10 @@ def _mapping(data: dict, key: str) -> dict:
 
 
 class Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache: ContentCache | None = None):
         self.root = root
         self.problems: list[Diagnostic] = []
+        self.cache = cache or ContentCache()
 
     def files(self, folder: str, pattern: str) -> list[str]:
         """Repository-relative paths of the files matching `pattern` under `folder`, hidden ones left out."""
@@ -72,17 +74,33 @@ class Loader:
 
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""
-        reader = load_markdown_file if markdown else load_yaml_file
-        located = reader(self.root, rel, self.problems)
-        if located is None:
+        raw = read_bytes(self.root / rel, rel, self.problems)
+        if raw is None:
             return None
+        key = self.cache.key(rel, schema_name, raw)
+        entry = self.cache.get(key)
+        if entry is None:
+            entry = self._parse(raw, rel, schema_name, markdown)
+            self.cache.put(key, entry)
+        located, problems = entry
+        self.problems.extend(problems)
+        return located
+
+    @staticmethod
+    def _parse(raw: bytes, rel: str, schema_name: str, markdown: bool) -> tuple[Located | None, list[Diagnostic]]:
+        """What one file's bytes say on their own: its data, or the problems that stop it being read."""
+        problems: list[Diagnostic] = []
+        text = decode(raw, rel, problems)
+        located = None if text is None else (parse_markdown if markdown else parse_yaml)(text, rel, problems)
+        if located is None:
+            return None, problems
         if not isinstance(located.data, dict):
-            self.problems.append(
+            problems.append(
                 Diagnostic(rel, 1 + located.line_offset, 1, "D005", "内容应为“字段: 值”形式的一组字段", hint="参照模板逐行填写字段，每行一个“字段名: 值”")
             )
-            return None
-        self.problems.extend(schema(schema_name).check(located))
-        return located
+            return None, problems
+        problems.extend(schema(schema_name).check(located))
+        return located, problems
 
     def required(self, rel: str, schema_name: str) -> Located | None:
         if not (self.root / rel).is_file():
@@ -280,9 +298,9 @@ class Loader:
         return guides
 
 
-def load_project(root: Path) -> tuple[m.Project, list[Diagnostic]]:
+def load_project(root: Path, cache: ContentCache | None = None) -> tuple[m.Project, list[Diagnostic]]:
     """The whole repository as a model, and what is structurally wrong with it."""
-    loader = Loader(root)
+    loader = Loader(root, cache)
     negative_list, negative_source = loader.negative_list()
     project = m.Project(
         root=str(root),

@@ -10,6 +10,7 @@ import yaml
 
 DEFAULT_ID_PATTERN = r"{prefix}/{year}-\d{5}"
 DEFAULT_SECTIONS = ("背景依据", "主要内容")
+DEFAULT_CACHE_DIR = ".cache/disclosure"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class Options:
     interpretation_sections: tuple[str, ...] = DEFAULT_SECTIONS
     # 索引号 form; {prefix} is organization.index_prefix, {year} the year published.
     id_pattern: str = DEFAULT_ID_PATTERN
+    # Where parsed files are kept between runs, relative to the repository; "" for
+    # nowhere (the default for callers of the library; mkdocs.yml defaults to DEFAULT_CACHE_DIR).
+    cache_dir: str = ""
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -48,6 +52,7 @@ def build(settings: dict, **overrides) -> Options:
         "interpretation_days": settings.get("interpretation_days"),
         "interpretation_sections": tuple(settings["interpretation_sections"]) if settings.get("interpretation_sections") else None,
         "id_pattern": settings.get("id_pattern"),
+        "cache_dir": settings.get("cache_dir", DEFAULT_CACHE_DIR),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     if isinstance(values["as_of"], str):

@@ -65,13 +65,16 @@ def dotted(key_path: Path_) -> str:
     return "".join(parts)
 
 
-def read_text(path: Path, rel: str, problems: list[Diagnostic]) -> str | None:
-    """UTF-8 text with any BOM removed and newlines normalised, or None."""
+def read_bytes(path: Path, rel: str, problems: list[Diagnostic]) -> bytes | None:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         problems.append(Diagnostic(rel, 0, 1, "D001", f"无法读取文件：{error.strerror}", hint="检查文件是否存在、是否有读取权限"))
         return None
+
+
+def decode(raw: bytes, rel: str, problems: list[Diagnostic]) -> str | None:
+    """UTF-8 text with any BOM removed and newlines normalised, or None."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -85,6 +88,11 @@ def read_text(path: Path, rel: str, problems: list[Diagnostic]) -> str | None:
         problems.append(Diagnostic(rel, line, 1, "D001", "文件不是 UTF-8 编码", hint=hint))
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, rel: str, problems: list[Diagnostic]) -> str | None:
+    raw = read_bytes(path, rel, problems)
+    return None if raw is None else decode(raw, rel, problems)
 
 
 def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
@@ -194,11 +202,13 @@ def _scalar(node, key_path: Path_, located: Located, problems: list[Diagnostic])
 
 
 def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located | None:
-    located = Located(rel)
     text = read_text(root / rel, rel, problems)
-    if text is None or not load_yaml(text, located, problems):
-        return None
-    return located
+    return None if text is None else parse_yaml(text, rel, problems)
+
+
+def parse_yaml(text: str, rel: str, problems: list[Diagnostic]) -> Located | None:
+    located = Located(rel)
+    return located if load_yaml(text, located, problems) else None
 
 
 # `\s*` in the library's default boundary would swallow blank lines and shift line numbers.
@@ -206,11 +216,13 @@ _front_matter = YAMLHandler(fm_boundary=re.compile(r"^-{3,}[ \t]*$", re.MULTILIN
 
 
 def load_markdown_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located | None:
+    text = read_text(root / rel, rel, problems)
+    return None if text is None else parse_markdown(text, rel, problems)
+
+
+def parse_markdown(text: str, rel: str, problems: list[Diagnostic]) -> Located | None:
     """A Markdown file with YAML front matter between `---` lines."""
     located = Located(rel)
-    text = read_text(root / rel, rel, problems)
-    if text is None:
-        return None
     if not _front_matter.detect(text):
         problems.append(
             Diagnostic(

@@ -1,6 +1,8 @@
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from disclosure.options import DEFAULT_CACHE_DIR
+
 
 class DisclosureConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -9,3 +11,5 @@ class DisclosureConfig(base.Config):
     interpretation_days = c.Type(int, default=3)
     interpretation_sections = c.ListOfItems(c.Type(str), default=["背景依据", "主要内容"])
     id_pattern = c.Type(str, default=r"{prefix}/{year}-\d{5}")
+    # Parsed files are kept here between builds (relative to mkdocs.yml); "" turns that off.
+    cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)

@@ -1,0 +1,85 @@
+"""The content cache: an edit misses exactly its own entry, and results never depend on the cache."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import edit
+from disclosure import cache as content_cache
+from disclosure.cache import ContentCache
+from disclosure.check import check_repository
+from disclosure.options import Options
+from disclosure.pages.site import build_pages
+from disclosure.release import Release
+
+AS_OF = dt.date(2021, 6, 30)
+NEWS = "catalogue/docs/news.md"
+
+
+def run(root, cache):
+    result = check_repository(root, Options(as_of=AS_OF, cache_dir=""), cache)
+    pages = build_pages(Release(result.project, AS_OF)) if result.project.organization else []
+    return result.diagnostics, [(p.path, p.markdown) for p in pages]
+
+
+def entry_files(directory):
+    return sorted(p for p in directory.rglob("*") if p.is_file())
+
+
+def test_a_second_run_reads_every_file_from_disk(mini, tmp_path):
+    first = ContentCache(tmp_path / "cache")
+    run(mini, first)
+    assert first.hits == 0 and first.misses > 0
+    second = ContentCache(tmp_path / "cache")  # a new process: nothing in memory
+    run(mini, second)
+    assert (second.hits, second.misses) == (first.misses, 0)
+
+
+def test_editing_one_file_misses_exactly_its_entry(mini, tmp_path):
+    run(mini, ContentCache(tmp_path / "cache"))
+    before = entry_files(tmp_path / "cache")
+    edit(mini / NEWS, "kind: 工作动态", "kind: 工作简报")
+    after_edit = ContentCache(tmp_path / "cache")
+    diagnostics, _ = run(mini, after_edit)
+    assert after_edit.misses == 1
+    assert [d.code for d in diagnostics] == ["D103"]  # the edit is seen, not an old entry
+    assert len(entry_files(tmp_path / "cache")) == len(before) + 1
+
+
+def test_results_are_the_same_with_and_without_the_cache(demo, tmp_path):
+    edit(next((demo / "catalogue").rglob("*.md")), "summary:", "sumary:")  # some findings to compare too
+    without = run(demo, ContentCache())
+    cold = run(demo, ContentCache(tmp_path / "cache"))
+    warm = run(demo, ContentCache(tmp_path / "cache"))
+    assert without[0], "the edit must produce findings"
+    assert without == cold == warm
+
+
+def test_a_damaged_entry_is_read_again(mini, tmp_path):
+    run(mini, ContentCache(tmp_path / "cache"))
+    for path in entry_files(tmp_path / "cache"):
+        path.write_bytes(b"\x80 not a pickle")
+    again = ContentCache(tmp_path / "cache")
+    assert run(mini, again) == run(mini, ContentCache())
+    assert again.hits == 0
+
+
+def test_new_code_starts_afresh_and_removes_only_old_entries(mini, tmp_path, monkeypatch):
+    run(mini, ContentCache(tmp_path / "cache"))
+    old = [p for p in (tmp_path / "cache").iterdir()]
+    (tmp_path / "cache" / "notes").mkdir()
+    monkeypatch.setattr(content_cache, "code_version", lambda: "0123456789abcdef")
+    fresh = ContentCache(tmp_path / "cache")
+    run(mini, fresh)
+    assert fresh.hits == 0
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["0123456789abcdef", "notes"]
+    assert all(not p.exists() for p in old)
+
+
+@pytest.mark.parametrize("flag", [[], ["--no-cache"]])
+def test_the_command_line_keeps_its_cache_in_the_repository(mini, capsys, flag):
+    from conftest import check
+
+    code, _ = check(mini, *flag, capsys=capsys)
+    assert code == 0
+    assert (mini / ".cache" / "disclosure").is_dir() == (not flag)

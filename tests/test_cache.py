@@ -83,3 +83,15 @@ def test_the_command_line_keeps_its_cache_in_the_repository(mini, capsys, flag):
     code, _ = check(mini, *flag, capsys=capsys)
     assert code == 0
     assert (mini / ".cache" / "disclosure").is_dir() == (not flag)
+
+
+def test_a_kept_cache_reads_only_the_saved_file_again(mini):
+    kept = ContentCache()  # as `mkdocs serve` keeps it between rebuilds
+    first, _ = run(mini, kept)
+    parsed = kept.misses
+    edit(mini / NEWS, "kind: 工作动态", "kind: 工作简报")
+    diagnostics, _ = run(mini, kept)
+    assert kept.misses == parsed + 1
+    assert [d.code for d in diagnostics] == ["D103"]
+    edit(mini / NEWS, "kind: 工作简报", "kind: 工作动态")
+    assert run(mini, kept)[0] == first == []

@@ -44,6 +44,7 @@ class ContentCache:
         self.place = directory
         self.directory = directory / code_version() if directory else None
         self.memory: dict[str, object] = {}
+        self.stats: dict[Path, tuple[tuple, str]] = {}  # file → (its stat when last read, its key)
         self.hits = self.misses = 0
         if self.directory and not self.directory.is_dir():
             self._start_version()
@@ -64,6 +65,26 @@ class ContentCache:
             digest.update(part.encode() if isinstance(part, str) else part)
             digest.update(b"\0")
         return digest.hexdigest()
+
+    def recall(self, path: Path) -> str | None:
+        """The key of a file this cache has read before, if its stat says it is unchanged since.
+
+        Kept in memory only: `mkdocs serve` then reads just the files that were saved."""
+        known = self.stats.get(path)
+        return known[1] if known and self.signature(path) == known[0] else None
+
+    @staticmethod
+    def signature(path: Path) -> tuple | None:
+        """What changes when a file is written: times, size, inode."""
+        try:
+            status = path.stat()
+        except OSError:
+            return None
+        return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
+
+    def remember(self, path: Path, signature: tuple, key: str) -> None:
+        """`signature` must be taken before the file was read, so a later write is never missed."""
+        self.stats[path] = (signature, key)
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / key[2:]

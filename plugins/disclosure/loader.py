@@ -74,14 +74,21 @@ class Loader:
 
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""
-        raw = read_bytes(self.root / rel, rel, self.problems)
-        if raw is None:
-            return None
-        key = self.cache.key(rel, schema_name, raw)
-        entry = self.cache.get(key)
+        path = self.root / rel
+        key = self.cache.recall(path)
+        entry = self.cache.get(key) if key else None
         if entry is None:
-            entry = self._parse(raw, rel, schema_name, markdown)
-            self.cache.put(key, entry)
+            signature = self.cache.signature(path)
+            raw = read_bytes(path, rel, self.problems)
+            if raw is None:
+                return None
+            key = self.cache.key(rel, schema_name, raw)
+            entry = self.cache.get(key)
+            if entry is None:
+                entry = self._parse(raw, rel, schema_name, markdown)
+                self.cache.put(key, entry)
+            if signature:
+                self.cache.remember(path, signature, key)
         located, problems = entry
         self.problems.extend(problems)
         return located

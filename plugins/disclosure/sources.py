@@ -42,6 +42,9 @@ class Located:
     reported: set = field(default_factory=set)  # key paths already diagnosed while reading
     body: str = ""  # Markdown after the front matter
     body_line: int = 1  # file line where the body starts
+    # Findings that depend on this file alone, kept by rules for the next run over the same
+    # content (`mkdocs serve` reuses unchanged files' Located objects).
+    memo: dict = field(default_factory=dict)
 
     def position(self, key_path: Path_) -> tuple[int, int]:
         """The line and column of a key, or of its nearest present ancestor."""

@@ -52,7 +52,7 @@ class Loader:
     def __init__(self, root: Path, cache: ContentCache | None = None):
         self.root = root
         self.problems: list[Diagnostic] = []
-        self.cache = cache or ContentCache()
+        self.cache = cache
 
     def files(self, folder: str, pattern: str) -> list[str]:
         """Repository-relative paths of the files matching `pattern` under `folder`, hidden ones left out."""
@@ -74,24 +74,34 @@ class Loader:
 
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""
-        path = self.root / rel
-        key = self.cache.recall(path)
-        entry = self.cache.get(key) if key else None
+        entry = self._entry(self.root / rel, rel, schema_name, markdown)
         if entry is None:
-            signature = self.cache.signature(path)
-            raw = read_bytes(path, rel, self.problems)
-            if raw is None:
-                return None
-            key = self.cache.key(rel, schema_name, raw)
-            entry = self.cache.get(key)
-            if entry is None:
-                entry = self._parse(raw, rel, schema_name, markdown)
-                self.cache.put(key, entry)
-            if signature:
-                self.cache.remember(path, signature, key)
+            return None
         located, problems = entry
         self.problems.extend(problems)
         return located
+
+    def _entry(self, path: Path, rel: str, schema_name: str, markdown: bool):
+        """The file parsed, from the cache when these bytes were parsed before."""
+        cache = self.cache
+        key = cache.recall(path) if cache else None
+        entry = cache.get(key) if key else None
+        if entry is not None:
+            return entry
+        signature = cache.signature(path) if cache else None
+        raw = read_bytes(path, rel, self.problems)
+        if raw is None:
+            return None
+        if cache is None:
+            return self._parse(raw, rel, schema_name, markdown)
+        key = cache.key(rel, schema_name, raw)
+        entry = cache.get(key)
+        if entry is None:
+            entry = self._parse(raw, rel, schema_name, markdown)
+            cache.put(key, entry)
+        if signature:
+            cache.remember(path, signature, key)
+        return entry
 
     @staticmethod
     def _parse(raw: bytes, rel: str, schema_name: str, markdown: bool) -> tuple[Located | None, list[Diagnostic]]:

@@ -59,6 +59,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package: no stat of the file at each of 20,000 renders
     )
     env.filters["md"] = markdown_text
     env.filters["paragraphs"] = paragraphs

@@ -1,6 +1,7 @@
 """The content cache: an edit misses exactly its own entry, and results never depend on the cache."""
 
 import datetime as dt
+import pickle
 
 import pytest
 
@@ -22,8 +23,9 @@ def run(root, cache):
     return result.diagnostics, [(p.path, p.markdown) for p in pages]
 
 
-def entry_files(directory):
-    return sorted(p for p in directory.rglob("*") if p.is_file())
+def stored_keys(directory) -> set[str]:
+    (file,) = directory.glob("*.pickle")
+    return set(pickle.loads(file.read_bytes()))
 
 
 def test_a_second_run_reads_every_file_from_disk(mini, tmp_path):
@@ -37,13 +39,14 @@ def test_a_second_run_reads_every_file_from_disk(mini, tmp_path):
 
 def test_editing_one_file_misses_exactly_its_entry(mini, tmp_path):
     run(mini, ContentCache(tmp_path / "cache"))
-    before = entry_files(tmp_path / "cache")
+    before = stored_keys(tmp_path / "cache")
     edit(mini / NEWS, "kind: 工作动态", "kind: 工作简报")
     after_edit = ContentCache(tmp_path / "cache")
     diagnostics, _ = run(mini, after_edit)
     assert after_edit.misses == 1
     assert [d.code for d in diagnostics] == ["D103"]  # the edit is seen, not an old entry
-    assert len(entry_files(tmp_path / "cache")) == len(before) + 1
+    after = stored_keys(tmp_path / "cache")
+    assert len(before - after) == len(after - before) == 1  # the old entry dropped, the new one kept
 
 
 def test_results_are_the_same_with_and_without_the_cache(demo, tmp_path):
@@ -55,9 +58,9 @@ def test_results_are_the_same_with_and_without_the_cache(demo, tmp_path):
     assert without == cold == warm
 
 
-def test_a_damaged_entry_is_read_again(mini, tmp_path):
+def test_a_damaged_cache_file_is_ignored(mini, tmp_path):
     run(mini, ContentCache(tmp_path / "cache"))
-    for path in entry_files(tmp_path / "cache"):
+    for path in (tmp_path / "cache").glob("*.pickle"):
         path.write_bytes(b"\x80 not a pickle")
     again = ContentCache(tmp_path / "cache")
     assert run(mini, again) == run(mini, ContentCache())
@@ -66,14 +69,12 @@ def test_a_damaged_entry_is_read_again(mini, tmp_path):
 
 def test_new_code_starts_afresh_and_removes_only_old_entries(mini, tmp_path, monkeypatch):
     run(mini, ContentCache(tmp_path / "cache"))
-    old = [p for p in (tmp_path / "cache").iterdir()]
-    (tmp_path / "cache" / "notes").mkdir()
+    (tmp_path / "cache" / "notes.pickle").write_bytes(b"")
     monkeypatch.setattr(content_cache, "code_version", lambda: "0123456789abcdef")
     fresh = ContentCache(tmp_path / "cache")
     run(mini, fresh)
     assert fresh.hits == 0
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["0123456789abcdef", "notes"]
-    assert all(not p.exists() for p in old)
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["0123456789abcdef.pickle", "notes.pickle"]
 
 
 @pytest.mark.parametrize("flag", [[], ["--no-cache"]])

@@ -3,8 +3,9 @@
 An entry depends only on the file's path and bytes, what it is read as, and the
 code that reads it; the key hashes all of them, so an edit, a schema change or
 an upgrade simply misses. Entries stay in memory for the life of the cache
-(`mkdocs serve` keeps one across rebuilds) and on disk, by default under
-`.cache/disclosure/`, for the next run.
+(`mkdocs serve` keeps one across rebuilds) and, by default, in one file under
+`.cache/disclosure/` for the next run: one file, because writing ten thousand
+small ones costs more than the parsing they save.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import hashlib
 import os
 import pickle
 import re
-import shutil
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -23,7 +23,7 @@ from disclosure.schemas import SCHEMA_DIR
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour shapes an entry: the YAML reader and the validators.
 LIBRARIES = ("PyYAML", "jsonschema", "jsonschema-rs")
-_VERSION = re.compile(r"[0-9a-f]{16}")
+_VERSION = re.compile(r"[0-9a-f]{16}\.pickle")
 
 
 @cache
@@ -38,25 +38,17 @@ def code_version() -> str:
 
 
 class ContentCache:
-    """Entries by key, in memory and, when `directory` is given, on disk."""
+    """Entries by key, in memory and, when `directory` is given, in a file there."""
 
     def __init__(self, directory: Path | None = None):
         self.place = directory
-        self.directory = directory / code_version() if directory else None
+        self.file = directory / f"{code_version()}.pickle" if directory else None
         self.memory: dict[str, object] = {}
+        self.stored: dict[str, object] | None = None  # the file's entries, read at the first miss
+        self.used: set[str] = set()  # keys asked for since the last save
+        self.changed = False
         self.stats: dict[Path, tuple[tuple, str]] = {}  # file → (its stat when last read, its key)
         self.hits = self.misses = 0
-        if self.directory and not self.directory.is_dir():
-            self._start_version()
-
-    def _start_version(self) -> None:
-        """Entries made by other code are never valid again: remove them (and nothing else)."""
-        parent = self.directory.parent
-        if parent.is_dir():
-            for old in parent.iterdir():
-                if old.is_dir() and _VERSION.fullmatch(old.name):
-                    shutil.rmtree(old, ignore_errors=True)
-        self.directory.mkdir(parents=True, exist_ok=True)
 
     @staticmethod
     def key(*parts: str | bytes) -> str:
@@ -86,16 +78,13 @@ class ContentCache:
         """`signature` must be taken before the file was read, so a later write is never missed."""
         self.stats[path] = (signature, key)
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / key[2:]
-
     def get(self, key: str):
+        self.used.add(key)
         entry = self.memory.get(key)
-        if entry is None and self.directory:
-            try:
-                entry = pickle.loads(self._path(key).read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                entry = None  # absent, or half written by a process that was stopped
+        if entry is None and self.file:
+            if self.stored is None:
+                self.stored = self._load()
+            entry = self.stored.get(key)
             if entry is not None:
                 self.memory[key] = entry
         if entry is None:
@@ -106,14 +95,34 @@ class ContentCache:
 
     def put(self, key: str, entry) -> None:
         self.memory[key] = entry
-        if not self.directory:
-            return
-        path = self._path(key)
+        self.used.add(key)
+        self.changed = True
+
+    def _load(self) -> dict:
         try:
-            path.parent.mkdir(exist_ok=True)
+            entries = pickle.loads(self.file.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            return {}  # absent, or damaged
+        return entries if isinstance(entries, dict) else {}
+
+    def save(self) -> None:
+        """Write the entries used since the last save, when one of them is new: entries of
+        content that is gone are dropped, and so are files written by other code."""
+        if self.file is None or not self.changed:
+            self.used = set()
+            return
+        entries = {key: self.memory[key] for key in self.used if key in self.memory}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a concurrent reader sees all of it or nothing.
-            aside = path.with_name(f"{path.name}.{os.getpid()}")
-            aside.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(aside, path)
+            aside = self.file.with_name(f"{self.file.name}.{os.getpid()}")
+            aside.write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(aside, self.file)
+            for other in self.file.parent.iterdir():
+                if other != self.file and _VERSION.fullmatch(other.name):
+                    other.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only or full disk only costs speed
+        self.stored = {}  # memory now holds all the file does
+        self.changed = False
+        self.used = set()

@@ -51,6 +51,8 @@ def check_repository(root: Path, options: Options, cache: ContentCache | None = 
         cache = ContentCache(root / options.cache_dir)
     with collector_paused():
         project, problems = load_project(root, cache)
+        if cache is not None:
+            cache.save()
         problems.extend(run_rules(project, options))
     for year in sorted(project.calendar.uncovered):
         problems.append(

@@ -36,10 +36,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         # Kept across `mkdocs serve` rebuilds: files parsed before and pages written before.
         self.cache: ContentCache | None = None
         self.written: dict[str, str] = {}
+        self.serving = False
 
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
-        pass
+        self.serving = command == "serve"
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -66,6 +67,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if not self.config.enabled:
             return None
         self.result = check_repository(self.root, self.options, self.cache)
+        if self.serving:
+            self.cache.file = None  # written by the first build; rewriting it at each save would cost more than it saves
         for diagnostic in self.result.diagnostics:
             (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {diagnostic.describe()}")
         if self.result.project.organization is None:

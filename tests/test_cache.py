@@ -96,3 +96,11 @@ def test_a_kept_cache_reads_only_the_saved_file_again(mini):
     assert [d.code for d in diagnostics] == ["D103"]
     edit(mini / NEWS, "kind: 工作简报", "kind: 工作动态")
     assert run(mini, kept)[0] == first == []
+
+
+def test_an_entry_that_cannot_be_stored_stays_in_memory(tmp_path):
+    kept = ContentCache(tmp_path / "cache")
+    kept.put("key", (lambda: None, []))
+    kept.save()  # no error, nothing written
+    assert kept.get("key") is not None
+    assert not list((tmp_path / "cache").glob("*.pickle"))

@@ -113,16 +113,22 @@ class ContentCache:
             return
         entries = {key: self.memory[key] for key in self.used if key in self.memory}
         try:
+            self._write(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            pass  # an entry holds something that cannot be stored (a function): memory only
+        self.stored = {}  # memory now holds all the file does
+        self.changed = False
+        self.used = set()
+
+    def _write(self, data: bytes) -> None:
+        try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a concurrent reader sees all of it or nothing.
             aside = self.file.with_name(f"{self.file.name}.{os.getpid()}")
-            aside.write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+            aside.write_bytes(data)
             os.replace(aside, self.file)
             for other in self.file.parent.iterdir():
                 if other != self.file and _VERSION.fullmatch(other.name):
                     other.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only or full disk only costs speed
-        self.stored = {}  # memory now holds all the file does
-        self.changed = False
-        self.used = set()

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +26,7 @@ def run(root, cache):
 
 def stored_keys(directory) -> set[str]:
     (file,) = directory.glob("*.pickle")
-    return set(pickle.loads(file.read_bytes()))
+    return set(pickle.loads(file.read_bytes()[content_cache.SEAL:]))
 
 
 def test_a_second_run_reads_every_file_from_disk(mini, tmp_path):
@@ -65,6 +66,28 @@ def test_a_damaged_cache_file_is_ignored(mini, tmp_path):
     again = ContentCache(tmp_path / "cache")
     assert run(mini, again) == run(mini, ContentCache())
     assert again.hits == 0
+
+
+class Planted:
+    """What a pickle committed to a repository could do when unpickled: anything (here, make a file)."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_a_cache_file_this_user_did_not_seal_is_never_unpickled(mini, tmp_path):
+    run(mini, ContentCache(tmp_path / "cache"))
+    (file,) = (tmp_path / "cache").glob("*.pickle")
+    marker = tmp_path / "code-ran"
+    payload = pickle.dumps({"x": Planted(marker)})
+    for forged in (payload, bytes(content_cache.SEAL) + payload):
+        file.write_bytes(forged)
+        again = ContentCache(tmp_path / "cache")
+        assert run(mini, again) == run(mini, ContentCache())
+        assert again.hits == 0 and not marker.exists()
 
 
 def test_new_code_starts_afresh_and_removes_only_old_entries(mini, tmp_path, monkeypatch):

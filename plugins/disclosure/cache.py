@@ -5,18 +5,24 @@ code that reads it; the key hashes all of them, so an edit, a schema change or
 an upgrade simply misses. Entries stay in memory for the life of the cache
 (`mkdocs serve` keeps one across rebuilds) and, by default, in one file under
 `.cache/disclosure/` for the next run: one file, because writing ten thousand
-small ones costs more than the parsing they save.
+small ones costs more than the parsing they save. The file is sealed with a key
+kept outside the repository, and a file without the right seal is never
+unpickled: a cache file committed to the repository cannot run code in CI.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import re
+import secrets
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+
+import platformdirs
 
 from disclosure.schemas import SCHEMA_DIR
 
@@ -24,6 +30,7 @@ PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour shapes an entry: the YAML reader and the validators.
 LIBRARIES = ("PyYAML", "jsonschema", "jsonschema-rs")
 _VERSION = re.compile(r"[0-9a-f]{16}\.pickle")
+SEAL = 32  # bytes of the keyed digest in front of a cache file
 
 
 @cache
@@ -37,12 +44,38 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+@cache
+def machine_key() -> bytes | None:
+    """This user's secret for sealing cache files, made on first use; None when it cannot be kept."""
+    path = Path(platformdirs.user_cache_dir("disclosure")) / "key"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass  # made by an earlier run, or by a process running now
+    except OSError:
+        return None
+    else:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(secrets.token_bytes(SEAL))
+    try:
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == SEAL else None
+
+
+def _seal(key: bytes, data: bytes) -> bytes:
+    return hashlib.blake2b(data, key=key, digest_size=SEAL).digest()
+
+
 class ContentCache:
     """Entries by key, in memory and, when `directory` is given, in a file there."""
 
     def __init__(self, directory: Path | None = None):
         self.place = directory
-        self.file = directory / f"{code_version()}.pickle" if directory else None
+        self.key_for_files = machine_key() if directory else None
+        self.file = directory / f"{code_version()}.pickle" if self.key_for_files else None
         self.memory: dict[str, object] = {}
         self.stored: dict[str, object] | None = None  # the file's entries, read at the first miss
         self.used: set[str] = set()  # keys asked for since the last save
@@ -100,9 +133,16 @@ class ContentCache:
 
     def _load(self) -> dict:
         try:
-            entries = pickle.loads(self.file.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-            return {}  # absent, or damaged
+            sealed = self.file.read_bytes()
+        except OSError:
+            return {}
+        seal, data = sealed[:SEAL], sealed[SEAL:]
+        if not hmac.compare_digest(seal, _seal(self.key_for_files, data)):
+            return {}  # not written by this user's runs: never unpickled
+        try:
+            entries = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+            return {}  # written by other code that happened to share the version
         return entries if isinstance(entries, dict) else {}
 
     def save(self) -> None:
@@ -125,7 +165,7 @@ class ContentCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a concurrent reader sees all of it or nothing.
             aside = self.file.with_name(f"{self.file.name}.{os.getpid()}")
-            aside.write_bytes(data)
+            aside.write_bytes(_seal(self.key_for_files, data) + data)
             os.replace(aside, self.file)
             for other in self.file.parent.iterdir():
                 if other != self.file and _VERSION.fullmatch(other.name):

@@ -81,7 +81,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 files.remove(existing)  # a hand-written page in docs/ yields to the generated one
             file = GeneratedPage.generated(config, page.path, content=page.markdown)
             file.changed = self.written.get(page.path) != page.markdown
-            written[page.path] = page.markdown
+            if self.serving:  # only a next rebuild compares
+                written[page.path] = page.markdown
             files.append(file)
         self.written = written
         for rel in release.files():

@@ -50,5 +50,10 @@ browser:
 test: $(TESTING) browser
 	$(BIN)/python -m pytest -q
 
+# Check and build timings at 1,000 / 5,000 / 10,000 documents into BENCHMARKS.md (about half an hour).
+.PHONY: bench
+bench: $(RUNTIME)
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf site $(VENV) .pytest_cache test-artifacts

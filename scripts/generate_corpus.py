@@ -40,7 +40,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 ORG = "示例省司法厅"
 SHORT = "省司法厅"
 PROVINCE = "示例省"
-PUBLIC, ON_REQUEST = "主动公开", "依申请公开"
+PUBLIC, ON_REQUEST, WITHHELD = "主动公开", "依申请公开", "不予公开"
 MIN_BODY, MAX_BODY = 1000, 3000  # characters of a document's Markdown body
 MIN_NOTE, MAX_NOTE = 500, 1500  # characters of an interpretation's body
 VALID_YEARS = 5  # 规范性文件有效期一般不超过五年
@@ -499,6 +499,23 @@ REQUEST_REASONS = (
     "仅涉及特定当事人的权利义务，依据《中华人民共和国政府信息公开条例》第二十七条由当事人依申请获取。",
     "涉及第三方合法权益，依据《中华人民共和国政府信息公开条例》第三十二条须征求第三方意见后依申请办理。",
 )
+WITHHOLD_REASONS = (
+    "涉及社区矫正对象个人信息，公开后可能影响其回归社会，依据《中华人民共和国社区矫正法》第四条和负面清单不予公开。",
+    "属于行政执法案卷中的调查记录，依据《中华人民共和国政府信息公开条例》第十六条第二款不予公开。",
+    "涉及投诉举报人个人信息，公开后可能导致打击报复，依据负面清单“律师执业投诉举报人信息”一项不予公开。",
+)
+# 年度报告表三: the applicants' columns, the result rows (group.row) and how often each result occurs.
+APPLICANTS = ("natural", "business", "research", "nonprofit", "legal_service", "other")
+APPLICANT_RANGES = {"natural": (15, 60), "business": (2, 15), "research": (0, 2), "nonprofit": (0, 3), "legal_service": (1, 8), "other": (0, 3)}
+RESULT_ROWS = (
+    "disclosed", "partly_disclosed",
+    *(f"withheld.{k}" for k in ("state_secret", "prohibited", "security_stability", "third_party", "internal_affairs",
+                                "process_information", "enforcement_files", "inquiry")),
+    *(f"unavailable.{k}" for k in ("not_held", "needs_creation", "unclear")),
+    *(f"not_processed.{k}" for k in ("complaint", "repeated", "publication", "excessive", "confirmation")),
+    *(f"other_handling.{k}" for k in ("no_correction", "no_payment", "other")),
+)
+RESULT_WEIGHTS = (45, 15, 0, 0, 0, 3, 2, 3, 1, 1, 14, 2, 2, 3, 2, 0, 0, 0, 2, 0, 2)
 REJECTED = ("上位法已有明确规定", "超出本文件调整范围", "涉及其他部门职责", "与现行政策衔接不够", "操作性不强")
 
 
@@ -1037,9 +1054,10 @@ class Corpus:
         rest = [i for i in everyone if i not in chosen and not self.documents[i].future]
         withheld = r.sample(rest, min(len(rest), round(self.n * 0.02)))
         rest = sorted(set(rest) - set(withheld))
-        for i in withheld:
-            self.documents[i].disclosure = ON_REQUEST
-            self.documents[i].reason = r.choice(REQUEST_REASONS)
+        for n, i in enumerate(withheld):  # three in four 依申请公开, the rest 不予公开
+            withheld_for_good = n % 4 == 3
+            self.documents[i].disclosure = WITHHELD if withheld_for_good else ON_REQUEST
+            self.documents[i].reason = r.choice(WITHHOLD_REASONS if withheld_for_good else REQUEST_REASONS)
         for i in r.sample(rest, min(len(rest), round(self.n / 100))):
             self.documents[i].draft = True
 
@@ -1559,7 +1577,64 @@ class Corpus:
             write_text(out / f"guides/{number:04d}.yml", self.guide(service, variant, place, number))
         kinds["办事指南"] = self.n // 20
         kinds["负面清单"] = len(NEGATIVE_LIST)
+
+        forward = None
+        for year in range(self.documents[0].published.year, self.as_of.year):
+            report, forward = self.annual_report(year, forward)
+            if report["published"] <= self.as_of:
+                write_text(out / f"catalogue/annual-reports/{year}.yml", yaml_text(report, f"{ORG}{year}年政府信息公开工作年度报告（生成的测试数据）"))
+                kinds["年度报告"] += 1
         return kinds
+
+    # -- 政府信息公开工作年度报告 ------------------------------------------------------
+    def annual_report(self, year: int, carried_over: dict | None) -> tuple[dict, dict]:
+        """The report in the national format (国办公开办函〔2021〕30号), every table balanced,
+        each year carrying over what the last one carried forward; and what it carries forward."""
+        r = self.rng
+        carried_over = carried_over or {c: 0 for c in APPLICANTS}
+        received = {c: r.randint(*APPLICANT_RANGES[c]) for c in APPLICANTS}
+        forward = {c: r.randint(0, min(2, received[c] + carried_over[c])) for c in APPLICANTS}
+        rows = {row: {c: 0 for c in APPLICANTS} for row in RESULT_ROWS}
+        for c in APPLICANTS:  # every request handled this year gets one result
+            for _ in range(received[c] + carried_over[c] - forward[c]):
+                rows[r.choices(RESULT_ROWS, RESULT_WEIGHTS)[0]][c] += 1
+
+        def with_total(counts: dict) -> dict:
+            return {**counts, "total": sum(counts.values())}
+
+        results: dict = {}
+        for row in RESULT_ROWS:  # "withheld.third_party" → results["withheld"]["third_party"]
+            group, _, name = row.rpartition(".")
+            (results.setdefault(group, {}) if group else results)[name] = with_total(rows[row])
+        results["total"] = with_total({c: sum(rows[row][c] for row in RESULT_ROWS) for c in APPLICANTS})
+        appeals = {
+            row: with_total({"upheld": r.randint(0, 3), "corrected": r.randint(0, 1), "other": r.randint(0, 1), "pending": r.randint(0, 1)})
+            for row in ("reconsideration", "direct_litigation", "litigation_after_reconsideration")
+        }
+        published = weekday_on_or_before(dt.date(year + 1, 1, r.randint(15, 31)))
+        total = with_total(received)["total"]
+        report = {
+            "year": year,
+            "published": published,
+            "overview": "\n".join((
+                f"{year}年，{ORG}以《中华人民共和国政府信息公开条例》为遵循，推进决策、执行、管理、服务、结果公开。",
+                "（一）主动公开。全年通过门户网站主动公开政府信息，规范性文件与政策解读同步发布。",
+                f"（二）依申请公开。全年新收政府信息公开申请{total}件，均在法定期限内答复。",
+                "（三）政府信息管理。落实公开前保密审查制度，动态调整主动公开基本目录。",
+            )),
+            "proactive": {
+                "regulations": {"issued": 0, "abolished": 0, "in_force": 0},  # 省司法厅没有规章制定权
+                "licensing": r.randint(800, 5000),
+                "penalties": r.randint(0, 60),
+                "coercion": 0,
+                "fees": 0,
+            },
+            "requests": {"received": with_total(received), "carried_over": with_total(carried_over), "results": results, "carried_forward": with_total(forward)},
+            "appeals": appeals,
+            "problems": f"一是{self.writer.pick(PROBLEMS)}；二是{self.writer.pick(PROBLEMS)}。{year + 1}年将逐项整改。",
+            "other_matters": f"{year}年未收取政府信息公开信息处理费。",
+        }
+        return report, forward
 
 
 def write_text(path: Path, text: str) -> None:
@@ -1675,7 +1750,7 @@ def main(argv: list[str] | None = None) -> int:
     per_kind = "、".join(f"{k} {counts[k]}" for k in KINDS if counts[k])
     print(
         f"已生成 {args.documents} 篇公开信息（{per_kind}），政策解读 {counts['政策解读']} 篇，办事指南 {counts['办事指南']} 项，"
-        f"负面清单 {counts['负面清单']} 项，基准日 {as_of} → {args.out}"
+        f"负面清单 {counts['负面清单']} 项，年度报告 {counts['年度报告']} 份，基准日 {as_of} → {args.out}"
     )
     return 0
 

@@ -19,7 +19,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
 
 
 def rendered() -> dict[str, str]:
-    options = from_config_file(MINI / "mkdocs.yml")
+    options = from_config_file(MINI / "mkdocs.yml", cache_dir="")  # read in place: no cache written into the fixture
     result = check_repository(MINI, options)
     assert result.ok, result.diagnostics
     return {page.path: page.markdown for page in build_pages(Release(result.project, options.as_of), options)}

@@ -44,6 +44,7 @@ def parser() -> argparse.ArgumentParser:
         help="输出格式：text（默认）、github（GitHub 注释）、json",
     )
     check.add_argument("--as-of", type=_date, help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
+    check.add_argument("--no-cache", action="store_true", help="不读取也不保存解析缓存（默认保存在 .cache/disclosure/）")
     _add_new(commands)
     return root
 
@@ -71,14 +72,14 @@ def _add_new(commands) -> None:
         command.add_argument("--root", default=".", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
 
 
-def _options(root: Path, as_of: dt.date | None = None) -> settings.Options | None:
+def _options(root: Path, as_of: dt.date | None = None, cache_dir: str | None = None) -> settings.Options | None:
     """The plugin options of the repository at `root`; None (after saying why) when they cannot be read."""
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         print(f"用法错误：{root} 下没有 mkdocs.yml，请在内容仓库根目录运行或指定该目录", file=sys.stderr)
         return None
     try:
-        return settings.from_config_file(config_file, as_of=as_of)
+        return settings.from_config_file(config_file, as_of=as_of, cache_dir=cache_dir)
     except (OSError, ValueError, TypeError, yaml.YAMLError) as error:
         print(f"用法错误：无法读取 {config_file} 中 disclosure 插件的设置：{error}", file=sys.stderr)
         return None
@@ -86,7 +87,7 @@ def _options(root: Path, as_of: dt.date | None = None) -> settings.Options | Non
 
 def run_check(args) -> int:
     root = Path(args.root)
-    options = _options(root, args.as_of)
+    options = _options(root, args.as_of, cache_dir="" if args.no_cache else None)
     if options is None:
         return EXIT_USAGE
     result = check_repository(root, options)

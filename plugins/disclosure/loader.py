@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
+import os
 from pathlib import Path
 
 from disclosure import model as m
 from disclosure.diagnostics import Diagnostic
 from disclosure.model import to_date
-from disclosure.schemas import schema
-from disclosure.sources import Located, load_markdown_file, load_yaml_file
+from disclosure.cache import ContentCache
+from disclosure.schemas import Labels, schema
+from disclosure.sources import Located, decode, parse_markdown, parse_yaml, read_bytes
 from disclosure.workdays import WorkCalendar
 
 ORGANIZATION = "catalogue/organization.yml"
@@ -59,33 +62,75 @@ def _numbers(value, key_path: tuple):
 
 
 class Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache: ContentCache | None = None):
         self.root = root
         self.problems: list[Diagnostic] = []
+        self.cache = cache
 
     def files(self, folder: str, pattern: str) -> list[str]:
-        base = self.root / folder
-        if not base.is_dir():
-            return []
-        return sorted(
-            p.relative_to(self.root).as_posix()
-            for p in base.rglob(pattern)
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(base).parts)
-        )
+        """Repository-relative paths of the files matching `pattern` under `folder`, hidden ones left out."""
+        found: list[str] = []
+
+        def scan(directory: str, rel: str) -> None:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir():
+                        scan(entry.path, f"{rel}/{entry.name}")
+                    elif entry.is_file() and fnmatch.fnmatchcase(entry.name, pattern):
+                        found.append(f"{rel}/{entry.name}")
+
+        if (self.root / folder).is_dir():
+            scan(str(self.root / folder), folder)
+        return sorted(found)
 
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""
-        reader = load_markdown_file if markdown else load_yaml_file
-        located = reader(self.root, rel, self.problems, labels=schema(schema_name).label)
-        if located is None:
+        entry = self._entry(self.root / rel, rel, schema_name, markdown)
+        if entry is None:
             return None
+        located, problems = entry
+        self.problems.extend(problems)
+        return located
+
+    def _entry(self, path: Path, rel: str, schema_name: str, markdown: bool):
+        """The file parsed, from the cache when these bytes were parsed before."""
+        cache = self.cache
+        key = cache.recall(path) if cache else None
+        entry = cache.get(key) if key else None
+        if entry is not None:
+            return entry
+        signature = cache.signature(path) if cache else None
+        raw = read_bytes(path, rel, self.problems)
+        if raw is None:
+            return None
+        if cache is None:
+            return self._parse(raw, rel, schema_name, markdown)
+        key = cache.key(rel, schema_name, raw)
+        entry = cache.get(key)
+        if entry is None:
+            entry = self._parse(raw, rel, schema_name, markdown)
+            cache.put(key, entry)
+        if signature:
+            cache.remember(path, signature, key)
+        return entry
+
+    @staticmethod
+    def _parse(raw: bytes, rel: str, schema_name: str, markdown: bool) -> tuple[Located | None, list[Diagnostic]]:
+        """What one file's bytes say on their own: its data, or the problems that stop it being read."""
+        problems: list[Diagnostic] = []
+        text = decode(raw, rel, problems)
+        located = None if text is None else (parse_markdown if markdown else parse_yaml)(text, rel, problems, Labels(schema_name))
+        if located is None:
+            return None, problems
         if not isinstance(located.data, dict):
-            self.problems.append(
+            problems.append(
                 Diagnostic(rel, 1 + located.line_offset, 1, "D005", "内容应为“字段: 值”形式的一组字段", hint="参照模板逐行填写字段，每行一个“字段名: 值”")
             )
-            return None
-        self.problems.extend(schema(schema_name).check(located))
-        return located
+            return None, problems
+        problems.extend(schema(schema_name).check(located))
+        return located, problems
 
     def required(self, rel: str, schema_name: str) -> Located | None:
         if not (self.root / rel).is_file():
@@ -313,9 +358,9 @@ class Loader:
         return reports
 
 
-def load_project(root: Path) -> tuple[m.Project, list[Diagnostic]]:
+def load_project(root: Path, cache: ContentCache | None = None) -> tuple[m.Project, list[Diagnostic]]:
     """The whole repository as a model, and what is structurally wrong with it."""
-    loader = Loader(root)
+    loader = Loader(root, cache)
     negative_list, negative_source = loader.negative_list()
     project = m.Project(
         root=str(root),

@@ -10,6 +10,7 @@ import yaml
 
 DEFAULT_ID_PATTERN = r"{prefix}/{year}-\d{5}"
 DEFAULT_SECTIONS = ("背景依据", "主要内容")
+DEFAULT_CACHE_DIR = ".cache/disclosure"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class Options:
     system_category: str = ""
     # Entries per list page; longer lists continue on /page/2/ and after.
     page_size: int = 50
+    # Where parsed files are kept between runs, relative to the repository; "" for
+    # nowhere (the default for callers of the library; mkdocs.yml defaults to DEFAULT_CACHE_DIR).
+    cache_dir: str = ""
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -54,6 +58,7 @@ def build(settings: dict, **overrides) -> Options:
         "id_pattern": settings.get("id_pattern"),
         "system_category": settings.get("system_category"),
         "page_size": settings.get("page_size"),
+        "cache_dir": settings.get("cache_dir", DEFAULT_CACHE_DIR),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     if isinstance(values["as_of"], str):

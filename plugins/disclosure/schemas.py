@@ -6,9 +6,11 @@ import datetime as dt
 import difflib
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 
 from disclosure.diagnostics import Diagnostic
@@ -55,6 +57,9 @@ class Schema:
         self.name = name
         self.root = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
         self.validator = Draft202012Validator(self.root, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        # Nearly every file is valid: a compiled validator says so in a fraction of
+        # the time, and only a file it rejects gets the pass that explains why.
+        self.fast = jsonschema_rs.validator_for(self.root, validate_formats=True)
 
     # -- labels -----------------------------------------------------------
     def _resolve(self, ref: str) -> dict:
@@ -137,7 +142,15 @@ class Schema:
         return [part for schema in current for part in self._expand(schema)]
 
     # -- validation -------------------------------------------------------
+    def is_valid(self, data) -> bool:
+        try:
+            return self.fast.is_valid(data)
+        except ValueError:  # not JSON-like (e.g. a key that is not text): the detailed pass judges
+            return False
+
     def check(self, located: Located) -> list[Diagnostic]:
+        if self.is_valid(located.data):
+            return []
         problems, seen = [], set()
         for error in self.validator.iter_errors(located.data):
             for problem in self._diagnose(error, located):
@@ -312,3 +325,14 @@ def _field_schema(schema: Schema, generic_path: tuple) -> dict:
 @cache
 def schema(name: str) -> Schema:
     return Schema(name)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """A schema's field labels by key path; holds the schema's name, not the schema, so that a
+    cached Located can be pickled."""
+
+    name: str
+
+    def __call__(self, key_path: tuple) -> str:
+        return schema(self.name).label(key_path)

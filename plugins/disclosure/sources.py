@@ -38,6 +38,11 @@ MAX_DEPTH = 64
 _SHORTEST_CRASH = 10_000
 
 
+def unlabelled(key_path: tuple) -> str:
+    """The labels of a file read without a schema."""
+    return ""
+
+
 @dataclass(slots=True)
 class Located:
     """Data read from one file, with where each part of it stands."""
@@ -51,7 +56,11 @@ class Located:
     body: str = ""  # Markdown after the front matter
     body_line: int = 1  # file line where the body starts
     last_line: int = 1  # the file's last line: no diagnostic points beyond it
-    labels: Callable[[tuple], str] = lambda key_path: ""  # key path → 中文标签, from the file's schema
+    # key path → 中文标签, from the file's schema; a named callable, as cached Located objects are pickled
+    labels: Callable[[tuple], str] = unlabelled
+    # Findings that depend on this file alone, kept by rules for the next run over the same
+    # content (`mkdocs serve` reuses unchanged files' Located objects).
+    memo: dict = field(default_factory=dict)
 
     def position(self, key_path: Path_) -> tuple[int, int]:
         """The line and column of a key, or of its nearest present ancestor."""
@@ -76,13 +85,16 @@ def dotted(key_path: Path_) -> str:
     return "".join(parts)
 
 
-def read_text(path: Path, rel: str, problems: list[Diagnostic]) -> str | None:
-    """UTF-8 text with any BOM removed and newlines normalised, or None."""
+def read_bytes(path: Path, rel: str, problems: list[Diagnostic]) -> bytes | None:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         problems.append(Diagnostic(rel, 0, 1, "D001", f"无法读取文件：{error.strerror}", hint="检查文件是否存在、是否有读取权限"))
         return None
+
+
+def decode(raw: bytes, rel: str, problems: list[Diagnostic]) -> str | None:
+    """UTF-8 text with any BOM removed and newlines normalised, or None."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -96,6 +108,11 @@ def read_text(path: Path, rel: str, problems: list[Diagnostic]) -> str | None:
         problems.append(Diagnostic(rel, line, 1, "D001", "文件不是 UTF-8 编码", hint=hint))
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, rel: str, problems: list[Diagnostic]) -> str | None:
+    raw = read_bytes(path, rel, problems)
+    return None if raw is None else decode(raw, rel, problems)
 
 
 def line_count(text: str) -> int:
@@ -194,11 +211,6 @@ class _Budget:
 
 
 def _build(node, key_path: Path_, located: Located, problems: list[Diagnostic], budget: _Budget):
-    budget.nodes += 1
-    if budget.nodes > MAX_NODES:
-        raise _TooComplex(f"展开后超过 {MAX_NODES} 项", node.start_mark.line)
-    if len(key_path) > MAX_DEPTH:
-        raise _TooComplex(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark.line)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if id(node) in budget.open:
             raise _TooComplex("别名引用了包含它自身的内容", node.start_mark.line)
@@ -211,6 +223,14 @@ def _build(node, key_path: Path_, located: Located, problems: list[Diagnostic], 
 
 
 def _collection(node, key_path: Path_, located: Located, problems: list[Diagnostic], budget: _Budget):
+    # Runs for every collection of every file: its items are counted at once, marks are
+    # computed inline and text scalars, the common case, are taken without a call.
+    budget.nodes += len(node.value)
+    if budget.nodes > MAX_NODES:
+        raise _TooComplex(f"展开后超过 {MAX_NODES} 项", node.start_mark.line)
+    if node.value and len(key_path) >= MAX_DEPTH:
+        raise _TooComplex(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark.line)
+    marks, offset, last_line = located.marks, located.line_offset + 1, located.last_line
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
@@ -224,7 +244,7 @@ def _collection(node, key_path: Path_, located: Located, problems: list[Diagnost
             child = key_path + (key,)
             if key in result:
                 line, column = _mark(key_node, located)
-                first_line = located.marks[child][0]
+                first_line = marks[child][0]
                 problems.append(
                     Diagnostic(
                         located.path, line, column, "D003",
@@ -235,14 +255,22 @@ def _collection(node, key_path: Path_, located: Located, problems: list[Diagnost
                     )
                 )
                 continue
-            located.marks[child] = _mark(key_node, located)
-            result[key] = _build(value_node, child, located, problems, budget)
+            mark = key_node.start_mark
+            marks[child] = (min(mark.line + offset, last_line), mark.column + 1)
+            if value_node.__class__ is yaml.ScalarNode and (value_node.tag == _STR or value_node.style):
+                result[key] = value_node.value
+            else:
+                result[key] = _build(value_node, child, located, problems, budget)
         return result
     items = []
     for index, item in enumerate(node.value):
         child = key_path + (index,)
-        located.marks[child] = _mark(item, located)
-        items.append(_build(item, child, located, problems, budget))
+        mark = item.start_mark
+        marks[child] = (min(mark.line + offset, last_line), mark.column + 1)
+        if item.__class__ is yaml.ScalarNode and (item.tag == _STR or item.style):
+            items.append(item.value)
+        else:
+            items.append(_build(item, child, located, problems, budget))
     return items
 
 
@@ -280,24 +308,28 @@ def _scalar(node, key_path: Path_, located: Located, problems: list[Diagnostic])
     return node.value  # an unknown explicit tag: keep the text
 
 
-def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic], labels=None) -> Located | None:
-    located = Located(rel) if labels is None else Located(rel, labels=labels)
+def load_yaml_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located | None:
     text = read_text(root / rel, rel, problems)
-    if text is None or not load_yaml(text, located, problems):
-        return None
-    return located
+    return None if text is None else parse_yaml(text, rel, problems)
+
+
+def parse_yaml(text: str, rel: str, problems: list[Diagnostic], labels: Callable[[tuple], str] = unlabelled) -> Located | None:
+    located = Located(rel, labels=labels)
+    return located if load_yaml(text, located, problems) else None
 
 
 # `\s*` in the library's default boundary would swallow blank lines and shift line numbers.
 _front_matter = YAMLHandler(fm_boundary=re.compile(r"^-{3,}[ \t]*$", re.MULTILINE))
 
 
-def load_markdown_file(root: Path, rel: str, problems: list[Diagnostic], labels=None) -> Located | None:
-    """A Markdown file with YAML front matter between `---` lines."""
-    located = Located(rel) if labels is None else Located(rel, labels=labels)
+def load_markdown_file(root: Path, rel: str, problems: list[Diagnostic]) -> Located | None:
     text = read_text(root / rel, rel, problems)
-    if text is None:
-        return None
+    return None if text is None else parse_markdown(text, rel, problems)
+
+
+def parse_markdown(text: str, rel: str, problems: list[Diagnostic], labels: Callable[[tuple], str] = unlabelled) -> Located | None:
+    """A Markdown file with YAML front matter between `---` lines."""
+    located = Located(rel, labels=labels)
     if not _front_matter.detect(text):
         problems.append(
             Diagnostic(

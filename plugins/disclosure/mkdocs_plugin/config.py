@@ -1,6 +1,8 @@
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from disclosure.options import DEFAULT_CACHE_DIR
+
 
 class DisclosureConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -16,3 +18,5 @@ class DisclosureConfig(base.Config):
     site_id_code = c.Optional(c.Type((str, int)))
     # Write the site search index (search/data/) after the build.
     search = c.Type(bool, default=True)
+    # Parsed files are kept here between builds (relative to mkdocs.yml); "" turns that off.
+    cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)

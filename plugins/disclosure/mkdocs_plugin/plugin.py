@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from disclosure import options as settings
+from disclosure.cache import ContentCache
 from disclosure.check import CheckResult, check_repository
 from disclosure.diagnostics import single_line
 from disclosure.exports import exports
@@ -26,7 +27,27 @@ log = get_plugin_logger(__name__)
 CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
 
 
+class GeneratedPage(File):
+    """A generated page that `mkdocs serve --dirty` rebuilds only when its Markdown changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
 class DisclosurePlugin(BasePlugin[DisclosureConfig]):
+    def __init__(self):
+        super().__init__()
+        # Kept across `mkdocs serve` rebuilds: files parsed before and pages written before.
+        self.cache: ContentCache | None = None
+        self.written: dict[str, str] = {}
+        self.serving = False
+
+    # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
     def on_config(self, config):
         if not self.config.enabled:
             return
@@ -43,6 +64,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.result: CheckResult | None = None
         self.release: Release | None = None
         self.pages = []
+        cache_dir = self.root / self.options.cache_dir if self.options.cache_dir else None
+        if self.cache is None or self.cache.place != cache_dir:
+            self.cache = ContentCache(cache_dir)
         return config
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
@@ -50,18 +74,26 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_files(self, files: Files, config) -> Files | None:
         if not self.config.enabled:
             return None
-        self.result = check_repository(self.root, self.options)
+        self.result = check_repository(self.root, self.options, self.cache)
+        if self.serving:
+            self.cache.file = None  # written by the first build; rewriting it at each save would cost more than it saves
         for diagnostic in self.result.diagnostics:
             (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {single_line(diagnostic.describe())}")
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
         release = self.release = Release(self.result.project, self.options.as_of)
         self.pages = build_pages(release, self.options)
+        written = {}
         for page in self.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)  # a hand-written page in docs/ yields to the generated one
-            files.append(File.generated(config, page.path, content=page.markdown))
+            file = GeneratedPage.generated(config, page.path, content=page.markdown)
+            file.changed = self.written.get(page.path) != page.markdown
+            if self.serving:  # only a next rebuild compares
+                written[page.path] = page.markdown
+            files.append(file)
+        self.written = written
         for rel in release.files():
             file = File.generated(config, rel, abs_src_path=str(self.root / rel))
             file.inclusion = InclusionLevel.INCLUDED  # MkDocs excludes /templates/ by default

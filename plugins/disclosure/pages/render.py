@@ -30,6 +30,17 @@ def markdown_text(value) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(" ".join(str(value).split())))))
 
 
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath between two paths inside the site, without its os.getcwd() per call
+    (tens of thousands of links per build)."""
+    to = [part for part in posixpath.normpath(target).split("/") if part != "."]
+    base = [part for part in posixpath.normpath(start).split("/") if part != "."]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
 def paragraphs(value) -> Markup:
     """Multi-line text: each line its own paragraph, shown literally."""
     return Markup("\n\n".join(markdown_text(line) for line in str(value).splitlines() if line.strip()))
@@ -55,6 +66,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package: no stat of the file at each of 20,000 renders
     )
     env.filters["md"] = markdown_text
     env.filters["paragraphs"] = paragraphs
@@ -79,18 +91,18 @@ class Renderer:
         def link(target) -> str:
             """A Markdown link target (src path), checked by MkDocs."""
             target_path = target if isinstance(target, str) else self.release.path_of(target)
-            return posixpath.relpath(target_path, posixpath.dirname(path))
+            return relative(target_path, posixpath.dirname(path))
 
         def url(target) -> str:
             """An href for raw HTML: the directory URL of the target page."""
             target_path = target if isinstance(target, str) else self.release.path_of(target)
             directory = posixpath.dirname(target_path)
-            relative = posixpath.relpath(directory or ".", posixpath.dirname(path) or ".")
-            return "./" if relative == "." else relative + "/"
+            to = relative(directory, posixpath.dirname(path))
+            return "./" if to == "." else to + "/"
 
         def asset(file: str) -> str:
             """An href to a repository file copied into the site."""
-            return posixpath.relpath(file, posixpath.dirname(path) or ".")
+            return relative(file, posixpath.dirname(path))
 
         markdown = self.env.get_template(template).render(
             release=self.release, r=self.release, link=link, url=url, asset=asset, front_matter=page_front_matter, column=column, **context

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from disclosure.sources import Located, leaves_repository, repository_file
@@ -30,11 +31,20 @@ def _department(source: Located, key_path: tuple, value: str, known: set[str], l
         yield source.diagnostic(key_path, "D202", f"部门“{value}”不存在", label=label, hint=_DEPARTMENT_HINT)
 
 
+@cache
+def _linked_file(root: Path, rel: str) -> tuple[bool, bool]:
+    """(leaves the repository, exists inside it); many entries link the same few files."""
+    return leaves_repository(root, rel), repository_file(root, rel) is not None
+
+
 def check_file(root: Path, source: Located, key_path: tuple, rel: str, label: str):
     """A linked file must exist inside the repository."""
-    if not rel or rel.startswith(("https://", "http://")) or repository_file(root, rel):
+    if not rel or rel.startswith(("https://", "http://")):
         return
-    if leaves_repository(root, rel):
+    leaves, exists = _linked_file(root, rel)
+    if exists:
+        return
+    if leaves:
         yield source.diagnostic(
             key_path, "D205", f"文件“{rel}”不在本仓库内", label=label,
             hint="文件须放在仓库内（如 attachments/ 或 templates/），用相对路径填写，不要用 .. 、绝对路径或指向仓库外的链接",
@@ -48,6 +58,7 @@ def check_file(root: Path, source: Located, key_path: tuple, rel: str, label: st
 
 
 def check(context):
+    _linked_file.cache_clear()  # files come and go between runs under `mkdocs serve`
     project = context.project
     organization = project.organization
     root = context.root

@@ -1,0 +1,112 @@
+"""The shortcuts taken for speed never let through what the full checks would catch."""
+
+import copy
+import posixpath
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import MINI
+from disclosure.loader import Loader
+from disclosure.pages.render import relative
+from disclosure.rules import safety
+from disclosure.schemas import schema
+from disclosure.sources import Located
+
+FILES = (
+    (MINI, "catalogue/docs/rules.md", "document", True),
+    (MINI, "interpretations/rules.md", "interpretation", True),
+    (MINI, "guides/lawyer.yml", "guide", False),
+    (MINI, "catalogue/organization.yml", "organization", False),
+    (MINI, "catalogue/directory.yml", "directory", False),
+    (MINI, "catalogue/negative-list.yml", "negative-list", False),
+)
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats()
+    | st.text(st.sampled_from("0123456789-:/〔〕号<>@.abcxyzX 中文\n")),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["name", "code", "x", "date", "phone"]), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def key_paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from key_paths(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from key_paths(child, path + (index,))
+
+
+def mutated(data, path, action, value):
+    data = copy.deepcopy(data)
+    if not path:
+        return value if action == "replace" else data
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    if action == "delete":
+        del parent[path[-1]]
+    elif action == "replace":
+        parent[path[-1]] = value
+    elif isinstance(parent, dict):
+        parent[f"{path[-1]}_extra"] = value
+    return data
+
+
+@pytest.mark.parametrize(("root", "rel", "name", "markdown"), FILES, ids=[f[1] for f in FILES])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_fast_validation_never_accepts_what_the_full_validator_rejects(root, rel, name, markdown, data):
+    located = Loader(root).read(rel, name, markdown=markdown)
+    assert schema(name).is_valid(located.data), "valid content must take the fast path"
+    paths = list(key_paths(located.data))
+    path = data.draw(st.sampled_from(paths))
+    action = data.draw(st.sampled_from(["delete", "replace", "add"]))
+    candidate = mutated(located.data, path, action, data.draw(json_values))
+    if schema(name).is_valid(candidate):
+        assert list(schema(name).validator.iter_errors(candidate)) == []
+
+
+def test_the_full_pass_still_explains_a_rejected_file(mini, capsys):
+    located = Loader(mini).read("catalogue/docs/news.md", "document", markdown=True)
+    located.data["kind"] = "工作简报"
+    assert not schema("document").is_valid(located.data)
+    assert [p.code for p in schema("document").check(located)] == ["D103"]
+
+
+def findings(text: str) -> list:
+    """What the safety rule reports for `text` as a body and as a front-matter value."""
+    source = Located("x.md", data={"title": text, "items": [{"name": text}]}, marks={(): (1, 1)}, body_line=5)
+    return [(d.code, d.line, d.column, d.field) for d in safety._scan(source, text)]
+
+
+unsafe_text = st.text(st.sampled_from("0123456789١٢３Xx<>:=/&#;\t jJavascriptAVSCRIPTſ onclickifrme文件"), max_size=40)
+
+
+@settings(max_examples=500)
+@given(unsafe_text)
+def test_safety_prefilter_never_hides_a_finding(text):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(safety, "_suspect", lambda _: True)
+        everything = findings(text)
+    assert findings(text) == everything
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<script>", "< iframe", "JavaſCript :", '<a href="x" onclick="y">', "身份证11010519491231002X号", "电话13912345678"],
+)
+def test_safety_prefilter_on_known_unsafe_text(text):
+    assert findings(text) and safety._suspect(text)
+
+
+site_paths = st.lists(st.sampled_from(["documents", "catalogue", "01", "0101", "a-b", "index.md", "x.pdf", "."]), max_size=4).map("/".join)
+
+
+@given(site_paths, site_paths)
+def test_relative_links_are_those_of_posixpath(target, start):
+    assert relative(target, start) == posixpath.relpath(target or ".", start or ".")

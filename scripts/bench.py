@@ -230,7 +230,11 @@ def serve_latency(code: Code, root: Path, edits: int, dirty: bool) -> Measure:
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])
     log = tempfile.TemporaryFile()
-    server = subprocess.Popen(command, cwd=root, env=code.env, stdout=log, stderr=log)
+    # Ctrl-C as the default for the server even when this script runs in the background (where
+    # the shell ignores it): on SIGINT mkdocs serve removes its temporary site directory.
+    server = subprocess.Popen(
+        command, cwd=root, env=code.env, stdout=log, stderr=log, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)
+    )
     site_url = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/"
     mount = "/" + urllib.parse.urlsplit(site_url).path.strip("/") + "/"  # mkdocs serve mounts the site at site_url's path
     url = f"http://127.0.0.1:{port}{mount.replace('//', '/')}{page}"

@@ -136,7 +136,7 @@ class ContentCache:
             sealed = self.file.read_bytes()
         except OSError:
             return {}
-        seal, data = sealed[:SEAL], sealed[SEAL:]
+        seal, data = sealed[:SEAL], memoryview(sealed)[SEAL:]  # a view: no copy of a file of tens of MB
         if not hmac.compare_digest(seal, _seal(self.key_for_files, data)):
             return {}  # not written by this user's runs: never unpickled
         try:
@@ -165,7 +165,9 @@ class ContentCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a concurrent reader sees all of it or nothing.
             aside = self.file.with_name(f"{self.file.name}.{os.getpid()}")
-            aside.write_bytes(_seal(self.key_for_files, data) + data)
+            with open(aside, "wb") as stream:
+                stream.write(_seal(self.key_for_files, data))
+                stream.write(data)
             os.replace(aside, self.file)
             for other in self.file.parent.iterdir():
                 if other != self.file and _VERSION.fullmatch(other.name):

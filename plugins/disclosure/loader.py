@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from disclosure import model as m
+from disclosure.cache import ContentCache
 from disclosure.diagnostics import Diagnostic
 from disclosure.model import to_date
 from disclosure.cache import ContentCache

@@ -30,7 +30,7 @@ DEMO_PARTS = ("mkdocs.yml", "docs", "overrides", "catalogue", "guides", "interpr
 
 def copy_tree(source: Path, target: Path, parts=None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
-    for part in parts or [p.name for p in source.iterdir()]:
+    for part in parts or [p.name for p in source.iterdir() if p.name != ".cache"]:  # a local run's parse cache
         src = source / part
         if src.is_dir():
             shutil.copytree(src, target / part)

@@ -11,7 +11,6 @@ from disclosure import model as m
 from disclosure.cache import ContentCache
 from disclosure.diagnostics import Diagnostic
 from disclosure.model import to_date
-from disclosure.cache import ContentCache
 from disclosure.schemas import Labels, schema
 from disclosure.sources import Located, decode, parse_markdown, parse_yaml, read_bytes
 from disclosure.workdays import WorkCalendar

@@ -61,6 +61,19 @@ def _numbers(value, key_path: tuple):
         yield key_path, value
 
 
+def _publication(located: Located) -> dict:
+    """The fields every dated text (document or interpretation) shares."""
+    data = located.data
+    return {
+        "id": _text(data, "id"),
+        "title": _text(data, "title"),
+        "published": to_date(data.get("published")),
+        "body": located.body,
+        "source": located,
+        "draft": data.get("draft") is True,
+    }
+
+
 class Loader:
     def __init__(self, root: Path, cache: ContentCache | None = None):
         self.root = root
@@ -220,12 +233,7 @@ class Loader:
             consultation = _mapping(data, "consultation")
             documents.append(
                 m.Document(
-                    id=_text(data, "id"),
-                    title=_text(data, "title"),
-                    published=to_date(data.get("published")),
-                    body=located.body,
-                    source=located,
-                    draft=data.get("draft") is True,
+                    **_publication(located),
                     summary=_text(data, "summary"),
                     category=_text(data, "category"),
                     kind=_text(data, "kind"),
@@ -262,12 +270,7 @@ class Loader:
             data = located.data
             interpretations.append(
                 m.Interpretation(
-                    id=_text(data, "id"),
-                    title=_text(data, "title"),
-                    published=to_date(data.get("published")),
-                    body=located.body,
-                    source=located,
-                    draft=data.get("draft") is True,
+                    **_publication(located),
                     policy=_text(data, "policy"),
                     form=_text(data, "form"),
                     department=_text(data, "department"),

@@ -92,16 +92,48 @@ class Measure:
 
 # Starts the measured command and reports its own wall time and peak memory. It
 # runs in a small process of its own: a child's peak memory counts what it
-# inherited at fork, and this script holds whole corpora in memory.
+# inherited at fork, and this script holds whole corpora in memory. The build forks
+# a process of its own (the search index), so the peak is also sampled as the sum
+# over the process tree of each process's proportional share (PSS: pages the two
+# share after the fork count once), and the larger of the two is reported.
 LAUNCHER = r"""
-import json, os, sys, time
+import json, os, sys, threading, time
+
+def tree(pid):
+    found = [pid]
+    for pid in found:
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    found += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+    return found
+
+def pss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+    except (OSError, StopIteration):
+        return 0
+
 start = time.perf_counter()
 pid = os.fork()
 if pid == 0:
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     os.execvp(sys.argv[1], sys.argv[1:])
+peak = [0]
+done = threading.Event()
+
+def sample():
+    while not done.wait(0.2):
+        peak[0] = max(peak[0], sum(map(pss_kib, tree(pid))))
+
+threading.Thread(target=sample, daemon=True).start()
 _, status, usage = os.wait4(pid, 0)
-print(json.dumps([time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]))
+elapsed = time.perf_counter() - start
+done.set()
+print(json.dumps([elapsed, max(usage.ru_maxrss, peak[0]), os.waitstatus_to_exitcode(status)]))
 """
 
 
@@ -139,8 +171,9 @@ def git(*args: str) -> str:
 
 
 def extract(revision: str, target: Path) -> Path:
-    """The plugins/ and schemas/ of `revision`, unpacked under `target`."""
-    archive = subprocess.run(["git", "archive", revision, "plugins", "schemas"], cwd=REPOSITORY, check=True, capture_output=True).stdout
+    """The code and site setup (mkdocs.yml, docs/, overrides/) of `revision`, unpacked under `target`."""
+    paths = [p for p in ("plugins", "schemas", "mkdocs.yml", "docs", "overrides") if git("ls-tree", "--name-only", revision, p)]
+    archive = subprocess.run(["git", "archive", revision, *paths], cwd=REPOSITORY, check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(target, filter="data")
     return target / "plugins"
@@ -189,6 +222,24 @@ def write_reference(root: Path, out: Path) -> None:
         config["plugins"].insert(0, {"search": {"lang": "zh"}})
     config["exclude_docs"] = "!/templates/"  # the plugin publishes the linked files under templates/ too
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def before_tree(root: Path, code: Path, out: Path) -> Path:
+    """The corpus content under the site setup of the `--before` code: its own mkdocs.yml, docs/ and
+    overrides/ know only the plugin options and pages that code had."""
+    sys.path.insert(0, str(REPOSITORY / "scripts"))
+    from generate_corpus import GENERATED, site_config
+
+    if out.is_dir():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    as_of = dt.date.fromisoformat(AS_OF)
+    (out / "mkdocs.yml").write_text(site_config((code / "mkdocs.yml").read_text(encoding="utf-8"), as_of), encoding="utf-8")
+    for name in GENERATED:
+        source = (code if name in ("docs", "overrides") else root) / name
+        if name != "mkdocs.yml" and source.is_dir():
+            shutil.copytree(source, out / name, copy_function=os.link)  # hard links: no second copy of the corpus
+    return out
 
 
 def edited_document(root: Path) -> tuple[Path, str]:
@@ -273,6 +324,7 @@ def bench_size(n: int, work: Path, after: Code, before: Code, args) -> dict[str,
     print(f"\n== N = {n}: 生成语料", flush=True)
     generate(n, root)
     write_reference(root, reference)
+    old = before_tree(root, work / "before", work / f"before-{n}") if before else None
     results: dict[str, Measure] = {}
 
     def record(name: str, run: Run) -> None:
@@ -289,14 +341,14 @@ def bench_size(n: int, work: Path, after: Code, before: Code, args) -> dict[str,
         shutil.rmtree(cache, ignore_errors=True)
         record("check-empty-cache", measure(after.check(root, cache=True), root, after.env))
         if before:
-            record("check-before", measure(before.check(root), root, before.env))
+            record("check-before", measure(before.check(old), old, before.env))
     for _ in range(args.build_repeat):
         shutil.rmtree(cache, ignore_errors=True)
         record("build", measure(after.build(work / "site"), root, after.env))
         record("build-warm", measure(after.build(work / "site"), root, after.env))
         record("reference", measure(Code.build(work / "site-reference"), reference, after.env))
         if before:
-            record("build-before", measure(before.build(work / "site-before"), root, before.env))
+            record("build-before", measure(before.build(work / "site-before"), old, before.env))
     if args.edits:
         print("   mkdocs serve --dirty …", flush=True)
         results["serve-dirty"] = serve_latency(after, root, args.edits, dirty=True)

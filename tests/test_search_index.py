@@ -2,6 +2,8 @@
 
 import datetime as dt
 import json
+import logging
+import sys
 
 import pytest
 from hypothesis import given
@@ -13,6 +15,8 @@ from disclosure.options import Options
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
 from disclosure.search.entries import SearchEntry, entries
+from disclosure import derived_files
+from disclosure.derived_files import DerivedFiles, Site
 from disclosure.search.index import build_index, grams
 from disclosure.search.normalize import fold, terms
 from disclosure.search.pagetext import page_text
@@ -27,7 +31,7 @@ def entry(title, text="", summary="", **facets) -> SearchEntry:
 
 
 def reader_for(tmp_path, items: list[SearchEntry]) -> IndexReader:
-    build_index(items).write(tmp_path)
+    build_index(items).write(tmp_path / "search" / "data")
     return IndexReader(tmp_path / "search" / "data")
 
 
@@ -170,7 +174,7 @@ def test_withheld_markers_are_in_no_index_file(demo_release, tmp_path):
     for path, content in index.files.items():
         for marker in WITHHELD_MARKERS:
             assert marker.encode() not in content and fold(marker).encode() not in content, f"{marker} in {path}"
-    index.write(tmp_path)
+    index.write(tmp_path / "search" / "data")
     reader = IndexReader(tmp_path / "search" / "data")
     for marker in WITHHELD_MARKERS:
         assert reader.search(marker).entries == []
@@ -185,3 +189,32 @@ def test_mini_index_files(tmp_path):
     assert manifest["entries"] == index.entries == len(release.documents) + len(release.interpretations) + len(release.guides)
     assert {f"g/{k}.bin" for k in range(manifest["shards"]["g"])} <= set(index.files)
     assert {f"r/{n}.json" for n in range(index.entries)} <= set(index.files)
+
+
+# -- built beside the pages ----------------------------------------------------------
+def test_the_index_built_in_a_second_process_is_put_in_place_whole(demo_release, tmp_path):
+    pages = build_pages(demo_release)
+    abandoned = DerivedFiles(demo_release, pages, Site(tmp_path))
+    abandoned.abandon()
+    index = DerivedFiles(demo_release, pages, Site(tmp_path))
+    assert index.in_background
+    assert index.finish()
+    reader = IndexReader(tmp_path / "search" / "data")
+    assert reader.search("律师").entries
+    assert [p.name for p in (tmp_path / "search").iterdir()] == ["data"]  # nothing left aside
+    assert (tmp_path / "data" / "catalogue.csv").is_file()
+
+
+def test_a_failed_index_fails_without_a_traceback(demo_release, tmp_path, monkeypatch, capfd):
+    def broken(items):
+        raise OSError("磁盘已满")
+
+    monkeypatch.setattr(derived_files, "build_index", broken)
+    handler = logging.StreamHandler(sys.stderr)  # as MkDocs logs: the child writes to the terminal
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        assert not DerivedFiles(demo_release, build_pages(demo_release), Site(tmp_path)).finish()
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    errors = capfd.readouterr().err
+    assert "开放数据或搜索索引生成失败：OSError: 磁盘已满" in errors and "Traceback" not in errors

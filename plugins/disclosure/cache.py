@@ -80,8 +80,11 @@ class ContentCache:
         self.stored: dict[str, object] | None = None  # the file's entries, read at the first miss
         self.used: set[str] = set()  # keys asked for since the last save
         self.changed = False
-        self.stats: dict[Path, tuple[tuple, str]] = {}  # file → (its stat when last read, its key)
+        self.stats: dict[str, tuple[tuple, str]] = {}  # file → (its stat when last read, its key)
         self.hits = self.misses = 0
+        # Model objects by the parsed file they were built from, while that file is unchanged (memory only).
+        self.models: dict[int, tuple[object, object]] = {}
+        self.models_used: set[int] = set()
 
     @staticmethod
     def key(*parts: str | bytes) -> str:
@@ -91,7 +94,7 @@ class ContentCache:
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def recall(self, path: Path) -> str | None:
+    def recall(self, path: str) -> str | None:
         """The key of a file this cache has read before, if its stat says it is unchanged since.
 
         Kept in memory only: `mkdocs serve` then reads just the files that were saved."""
@@ -99,15 +102,15 @@ class ContentCache:
         return known[1] if known and self.signature(path) == known[0] else None
 
     @staticmethod
-    def signature(path: Path) -> tuple | None:
+    def signature(path: str) -> tuple | None:
         """What changes when a file is written: times, size, inode."""
         try:
-            status = path.stat()
+            status = os.stat(path)
         except OSError:
             return None
         return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
 
-    def remember(self, path: Path, signature: tuple, key: str) -> None:
+    def remember(self, path: str, signature: tuple, key: str) -> None:
         """`signature` must be taken before the file was read, so a later write is never missed."""
         self.stats[path] = (signature, key)
 
@@ -131,6 +134,14 @@ class ContentCache:
         self.used.add(key)
         self.changed = True
 
+    def model(self, source, build):
+        """`build(source)`, built once for as long as this same parsed file comes back."""
+        known = self.models.get(id(source))
+        if known is None or known[0] is not source:
+            known = self.models[id(source)] = (source, build(source))
+        self.models_used.add(id(source))
+        return known[1]
+
     def _load(self) -> dict:
         try:
             sealed = self.file.read_bytes()
@@ -148,6 +159,8 @@ class ContentCache:
     def save(self) -> None:
         """Write the entries used since the last save, when one of them is new: entries of
         content that is gone are dropped, and so are files written by other code."""
+        self.models = {key: known for key, known in self.models.items() if key in self.models_used}
+        self.models_used = set()
         if self.file is None or not self.changed:
             self.used = set()
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from disclosure import model as m
@@ -100,14 +101,14 @@ class Loader:
 
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""
-        entry = self._entry(self.root / rel, rel, schema_name, markdown)
+        entry = self._entry(os.path.join(self.root, rel), rel, schema_name, markdown)  # a str: one per file, every run
         if entry is None:
             return None
         located, problems = entry
         self.problems.extend(problems)
         return located
 
-    def _entry(self, path: Path, rel: str, schema_name: str, markdown: bool):
+    def _entry(self, path: str, rel: str, schema_name: str, markdown: bool):
         """The file parsed, from the cache when these bytes were parsed before."""
         cache = self.cache
         key = cache.recall(path) if cache else None
@@ -222,143 +223,135 @@ class Loader:
             calendar.years = {y for y in _list(data, "years") if isinstance(y, int)}
         return calendar
 
+    def entries(self, folder: str, pattern: str, schema_name: str, build: Callable, markdown: bool = False) -> list:
+        """One model object per readable file; under `mkdocs serve`, built again only for a changed file."""
+        built = []
+        for rel in self.files(folder, pattern):
+            located = self.read(rel, schema_name, markdown)
+            if located is not None:
+                built.append(self.cache.model(located, build) if self.cache else build(located))
+        return built
+
     def documents(self) -> list[m.Document]:
-        documents = []
-        for rel in self.files("catalogue", "*.md"):
-            located = self.read(rel, "document", markdown=True)
-            if located is None:
-                continue
-            data = located.data
-            review = _mapping(data, "review")
-            consultation = _mapping(data, "consultation")
-            documents.append(
-                m.Document(
-                    **_publication(located),
-                    summary=_text(data, "summary"),
-                    category=_text(data, "category"),
-                    kind=_text(data, "kind"),
-                    drafting_department=_text(data, "drafting_department"),
-                    publisher=_text(data, "publisher"),
-                    doc_number=_text(data, "doc_number"),
-                    written=to_date(data.get("written")),
-                    disclosure=_text(data, "disclosure"),
-                    reason=_text(data, "reason"),
-                    validity=_text(data, "validity"),
-                    valid_until=to_date(data.get("valid_until")),
-                    abolished=to_date(data.get("abolished")),
-                    replaced_by=_text(data, "replaced_by"),
-                    interpretation=_text(data, "interpretation")
-                    or ("required" if _text(data, "kind") in m.NEEDS_INTERPRETATION_BY_DEFAULT else "none"),
-                    review=m.Review(_text(review, "reviewer"), to_date(review.get("date"))) if review else None,
-                    attachments=[m.Attachment(_text(a, "title"), _text(a, "file")) for a in _records(data, "attachments")],
-                    topics=_strings(data, "topics"),
-                    consultation=m.Consultation(
-                        to_date(consultation.get("start")), to_date(consultation.get("end")), _text(consultation, "feedback")
-                    )
-                    if consultation
-                    else None,
-                )
-            )
-        return documents
+        return self.entries("catalogue", "*.md", "document", _document, markdown=True)
 
     def interpretations(self) -> list[m.Interpretation]:
-        interpretations = []
-        for rel in self.files("interpretations", "*.md"):
-            located = self.read(rel, "interpretation", markdown=True)
-            if located is None:
-                continue
-            data = located.data
-            interpretations.append(
-                m.Interpretation(
-                    **_publication(located),
-                    policy=_text(data, "policy"),
-                    form=_text(data, "form"),
-                    department=_text(data, "department"),
-                    interpreter=_text(data, "interpreter"),
-                    media=_text(data, "media"),
-                    summary=_text(data, "summary"),
-                )
-            )
-        return interpretations
+        return self.entries("interpretations", "*.md", "interpretation", _interpretation, markdown=True)
 
     def guides(self) -> list[m.ServiceGuide]:
-        guides = []
-        for rel in self.files("guides", "*.yml"):
-            located = self.read(rel, "guide")
-            if located is None:
-                continue
-            data = located.data
-            time_limit = _mapping(data, "time_limit")
-            online = _mapping(data, "online")
-            guides.append(
-                m.ServiceGuide(
-                    code=_text(data, "code"),
-                    name=_text(data, "name"),
-                    type=_text(data, "type"),
-                    department=_text(data, "department"),
-                    basis=[m.LegalBasis(_text(b, "title"), _text(b, "article")) for b in _records(data, "basis")],
-                    conditions=_text(data, "conditions"),
-                    audience=_strings(data, "audience"),
-                    materials=[
-                        m.Material(
-                            name=_text(x, "name"),
-                            form=_text(x, "form"),
-                            copies=_int(x, "copies") or 1,
-                            source=_text(x, "source"),
-                            required=x.get("required") is not False,
-                            template=_text(x, "template"),
-                            example=_text(x, "example"),
-                            note=_text(x, "note"),
-                        )
-                        for x in _records(data, "materials")
-                    ],
-                    process=[m.ProcessStep(_text(p, "step"), _text(p, "description")) for p in _records(data, "process")],
-                    legal_days=_int(time_limit, "legal_days"),
-                    promised_days=_int(time_limit, "promised_days"),
-                    fees=[m.Fee(_text(f, "item"), _text(f, "standard"), _text(f, "basis")) for f in _records(data, "fees")],
-                    location=_text(data, "location"),
-                    hours=_text(data, "hours"),
-                    contact=m.Contact(**{k: _text(_mapping(data, "contact"), k) for k in ("phone", "email", "address")}),
-                    supervision=m.Contact(**{k: _text(_mapping(data, "supervision"), k) for k in ("phone", "email", "address")}),
-                    online=m.OnlineService(
-                        available=online.get("available") is True,
-                        url=_text(online, "url"),
-                        visits=_int(online, "visits") or 0,
-                        visits_reason=_text(online, "visits_reason"),
-                    ),
-                    updated=to_date(data.get("updated")),
-                    summary=_text(data, "summary"),
-                    result=_text(data, "result"),
-                    faq=[m.Question(_text(q, "question"), _text(q, "answer")) for q in _records(data, "faq")],
-                    draft=data.get("draft") is True,
-                    source=located,
-                )
-            )
-        return guides
-
+        return self.entries("guides", "*.yml", "guide", _guide)
 
     def annual_reports(self) -> list[m.AnnualReport]:
-        reports = []
-        for rel in self.files(ANNUAL_REPORTS, "*.yml"):
-            located = self.read(rel, "annual-report")
-            if located is None:
-                continue
-            data = located.data
-            year = _int(data, "year")
-            reports.append(
-                m.AnnualReport(
-                    year=year if year and dt.MINYEAR <= year <= dt.MAXYEAR else None,  # out of range: reported by the schema
-                    title=_text(data, "title"),
-                    published=to_date(data.get("published")),
-                    draft=data.get("draft") is True,
-                    overview=_text(data, "overview"),
-                    problems=_text(data, "problems"),
-                    other_matters=_text(data, "other_matters"),
-                    figures={path: value for part in ("proactive", "requests", "appeals") for path, value in _numbers(data.get(part), (part,))},
-                    source=located,
-                )
+        return self.entries(ANNUAL_REPORTS, "*.yml", "annual-report", _annual_report)
+
+
+def _document(located: Located) -> m.Document:
+    data = located.data
+    review = _mapping(data, "review")
+    consultation = _mapping(data, "consultation")
+    return m.Document(
+        **_publication(located),
+        summary=_text(data, "summary"),
+        category=_text(data, "category"),
+        kind=_text(data, "kind"),
+        drafting_department=_text(data, "drafting_department"),
+        publisher=_text(data, "publisher"),
+        doc_number=_text(data, "doc_number"),
+        written=to_date(data.get("written")),
+        disclosure=_text(data, "disclosure"),
+        reason=_text(data, "reason"),
+        validity=_text(data, "validity"),
+        valid_until=to_date(data.get("valid_until")),
+        abolished=to_date(data.get("abolished")),
+        replaced_by=_text(data, "replaced_by"),
+        interpretation=_text(data, "interpretation")
+        or ("required" if _text(data, "kind") in m.NEEDS_INTERPRETATION_BY_DEFAULT else "none"),
+        review=m.Review(_text(review, "reviewer"), to_date(review.get("date"))) if review else None,
+        attachments=[m.Attachment(_text(a, "title"), _text(a, "file")) for a in _records(data, "attachments")],
+        topics=_strings(data, "topics"),
+        consultation=m.Consultation(
+            to_date(consultation.get("start")), to_date(consultation.get("end")), _text(consultation, "feedback")
+        )
+        if consultation
+        else None,
+    )
+
+
+def _interpretation(located: Located) -> m.Interpretation:
+    data = located.data
+    return m.Interpretation(
+        **_publication(located),
+        policy=_text(data, "policy"),
+        form=_text(data, "form"),
+        department=_text(data, "department"),
+        interpreter=_text(data, "interpreter"),
+        media=_text(data, "media"),
+        summary=_text(data, "summary"),
+    )
+
+
+def _guide(located: Located) -> m.ServiceGuide:
+    data = located.data
+    time_limit = _mapping(data, "time_limit")
+    online = _mapping(data, "online")
+    return m.ServiceGuide(
+        code=_text(data, "code"),
+        name=_text(data, "name"),
+        type=_text(data, "type"),
+        department=_text(data, "department"),
+        basis=[m.LegalBasis(_text(b, "title"), _text(b, "article")) for b in _records(data, "basis")],
+        conditions=_text(data, "conditions"),
+        audience=_strings(data, "audience"),
+        materials=[
+            m.Material(
+                name=_text(x, "name"),
+                form=_text(x, "form"),
+                copies=_int(x, "copies") or 1,
+                source=_text(x, "source"),
+                required=x.get("required") is not False,
+                template=_text(x, "template"),
+                example=_text(x, "example"),
+                note=_text(x, "note"),
             )
-        return reports
+            for x in _records(data, "materials")
+        ],
+        process=[m.ProcessStep(_text(p, "step"), _text(p, "description")) for p in _records(data, "process")],
+        legal_days=_int(time_limit, "legal_days"),
+        promised_days=_int(time_limit, "promised_days"),
+        fees=[m.Fee(_text(f, "item"), _text(f, "standard"), _text(f, "basis")) for f in _records(data, "fees")],
+        location=_text(data, "location"),
+        hours=_text(data, "hours"),
+        contact=m.Contact(**{k: _text(_mapping(data, "contact"), k) for k in ("phone", "email", "address")}),
+        supervision=m.Contact(**{k: _text(_mapping(data, "supervision"), k) for k in ("phone", "email", "address")}),
+        online=m.OnlineService(
+            available=online.get("available") is True,
+            url=_text(online, "url"),
+            visits=_int(online, "visits") or 0,
+            visits_reason=_text(online, "visits_reason"),
+        ),
+        updated=to_date(data.get("updated")),
+        summary=_text(data, "summary"),
+        result=_text(data, "result"),
+        faq=[m.Question(_text(q, "question"), _text(q, "answer")) for q in _records(data, "faq")],
+        draft=data.get("draft") is True,
+        source=located,
+    )
+
+
+def _annual_report(located: Located) -> m.AnnualReport:
+    data = located.data
+    year = _int(data, "year")
+    return m.AnnualReport(
+        year=year if year and dt.MINYEAR <= year <= dt.MAXYEAR else None,  # out of range: reported by the schema
+        title=_text(data, "title"),
+        published=to_date(data.get("published")),
+        draft=data.get("draft") is True,
+        overview=_text(data, "overview"),
+        problems=_text(data, "problems"),
+        other_matters=_text(data, "other_matters"),
+        figures={path: value for part in ("proactive", "requests", "appeals") for path, value in _numbers(data.get(part), (part,))},
+        source=located,
+    )
 
 
 def load_project(root: Path, cache: ContentCache | None = None) -> tuple[m.Project, list[Diagnostic]]:

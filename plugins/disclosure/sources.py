@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -85,9 +86,10 @@ def dotted(key_path: Path_) -> str:
     return "".join(parts)
 
 
-def read_bytes(path: Path, rel: str, problems: list[Diagnostic]) -> bytes | None:
+def read_bytes(path: str | Path, rel: str, problems: list[Diagnostic]) -> bytes | None:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            return stream.read()
     except OSError as error:
         problems.append(Diagnostic(rel, 0, 1, "D001", f"无法读取文件：{error.strerror}", hint="检查文件是否存在、是否有读取权限"))
         return None
@@ -352,25 +354,43 @@ def parse_markdown(text: str, rel: str, problems: list[Diagnostic], labels: Call
     return located
 
 
-def _resolve(root: Path, rel: str) -> Path | None:
-    """Where `rel` leads with every link followed; None when the file system cannot say (NUL, loops, too long)."""
+def _resolve(root: Path, rel: str) -> str | None:
+    """Where `rel` leads with every link followed; None when the file system cannot say (NUL, loops, too long).
+    Strings, not Paths: thousands of linked files are checked at each run."""
     try:
-        return (root / rel).resolve()
+        return os.path.realpath(os.path.join(root, rel), strict=False)
     except (OSError, RuntimeError, ValueError):
         return None
 
 
-def leaves_repository(root: Path, rel: str) -> bool:
-    """Whether a linked file lies outside the repository: absolute, `..`, or a link that leads out."""
+@lru_cache(maxsize=8)
+def _real_root(root: Path) -> str:
+    return os.path.join(os.path.realpath(root), "")
+
+
+def _outside(root: Path, rel: str, target: str | None) -> bool:
     if os.path.isabs(rel) or ".." in Path(rel).parts:
         return True
-    target = _resolve(root, rel)
-    return target is not None and not target.is_relative_to(root.resolve())
+    return target is not None and not (target + os.sep).startswith(_real_root(root))
+
+
+def leaves_repository(root: Path, rel: str) -> bool:
+    """Whether a linked file lies outside the repository: absolute, `..`, or a link that leads out."""
+    return _outside(root, rel, _resolve(root, rel))
 
 
 def repository_file(root: Path, rel: str) -> Path | None:
     """The file a content entry links to, when it exists inside the repository."""
-    if leaves_repository(root, rel):
+    target = _resolve(root, rel)
+    if target is None or _outside(root, rel, target):
+        return None
+    try:
+        return Path(target) if os.path.isfile(target) else None
+    except (OSError, ValueError):
+        return None
+    try:
+        return target if target.is_file() else None
+    except OSError:
         return None
     target = _resolve(root, rel)
     try:

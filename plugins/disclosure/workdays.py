@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import chinese_calendar
+
+
+@lru_cache(maxsize=8192)
+def _national(day: dt.date) -> bool | None:
+    """chinese-calendar's answer, None for a year it does not know; it checks its data's range at each call."""
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return None
 
 
 @dataclass
@@ -18,25 +28,15 @@ class WorkCalendar:
 
     def covers(self, year: int) -> bool:
         """Whether either source knows the year's holidays; otherwise only weekends are off."""
-        if year in self.years:
-            return True
-        try:
-            chinese_calendar.is_workday(dt.date(year, 1, 1))
-        except NotImplementedError:
-            return False
-        return True
+        return year in self.years or _national(dt.date(year, 1, 1)) is not None
 
     def is_workday(self, day: dt.date) -> bool:
         if day in self.workdays:
             return True
         if day in self.holidays:
             return False
-        if day.year not in self.years:
-            try:
-                return chinese_calendar.is_workday(day)
-            except NotImplementedError:
-                pass
-        return day.weekday() < 5
+        national = None if day.year in self.years else _national(day)
+        return day.weekday() < 5 if national is None else national
 
     def add_workdays(self, start: dt.date, count: int) -> dt.date:
         """The date `count` working days after `start` (at most the last date there is)."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -14,13 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from disclosure import options as settings
 from disclosure.cache import ContentCache
 from disclosure.check import CheckResult, check_repository
+from disclosure.derived_files import DerivedFiles, Site
 from disclosure.diagnostics import single_line
-from disclosure.exports import exports
 from disclosure.mkdocs_plugin.config import DisclosureConfig
+from disclosure.pages.preview import Preview
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
-from disclosure.search.entries import entries
-from disclosure.search.index import build_index
 
 log = get_plugin_logger(__name__)
 
@@ -36,13 +35,30 @@ class GeneratedPage(File):
         return self.changed or not os.path.isfile(self.abs_dest_path)
 
 
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once under `mkdocs serve`, which makes a new Jinja environment
+    at each rebuild; Jinja compares each template's source checksum, so an edited override is compiled again."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def __init__(self):
         super().__init__()
-        # Kept across `mkdocs serve` rebuilds: files parsed before and pages written before.
+        # Kept across `mkdocs serve` rebuilds: files parsed before and pages rendered before.
         self.cache: ContentCache | None = None
-        self.written: dict[str, str] = {}
+        self.preview = Preview()
+        self.templates = CompiledTemplates()
         self.serving = False
+        self.derived: DerivedFiles | None = None
 
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
@@ -82,18 +98,18 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
         release = self.release = Release(self.result.project, self.options.as_of)
-        self.pages = build_pages(release, self.options)
-        written = {}
+        written = self.preview.markdown  # of the last rebuild under `mkdocs serve`; empty otherwise
+        self.pages = self.preview.pages(release, self.options) if self.serving else build_pages(release, self.options)
         for page in self.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)  # a hand-written page in docs/ yields to the generated one
             file = GeneratedPage.generated(config, page.path, content=page.markdown)
-            file.changed = self.written.get(page.path) != page.markdown
-            if self.serving:  # only a next rebuild compares
-                written[page.path] = page.markdown
+            file.changed = written.get(page.path) != page.markdown
             files.append(file)
-        self.written = written
+        self.abandon_derived()  # of an earlier save: this build's replace them
+        site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.config.search)
+        self.derived = DerivedFiles(release, self.pages, site)
         for rel in release.files():
             file = File.generated(config, rel, abs_src_path=str(self.root / rel))
             file.inclusion = InclusionLevel.INCLUDED  # MkDocs excludes /templates/ by default
@@ -102,6 +118,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_env(self, env, config, files):
         """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""
+        if self.serving:
+            env.bytecode_cache = self.templates
         if not self.config.enabled or self.release is None:
             return env
         env.globals["disclosure_site"] = {
@@ -112,15 +130,21 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return env
 
     def on_post_build(self, config):
-        """Open data, the Atom feed and the search index, beside the pages (sitemap.xml is MkDocs' own)."""
-        if not self.config.enabled or self.release is None:
-            return
-        for path, content in exports(self.release, config.site_url or "", config.site_name).items():
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        if self.config.search:
-            started = time.perf_counter()
-            index = build_index(entries(self.release, self.pages))
-            index.write(Path(config.site_dir))
-            log.info(f"搜索索引：{index.entries} 条，{len(index.files)} 个文件，{index.size / 1e6:.1f} MB，用时 {time.perf_counter() - started:.1f} 秒")
+        """Open data, the Atom feed and the search index beside the pages (sitemap.xml is MkDocs' own).
+
+        A preview shows its pages without waiting for them."""
+        if self.derived is not None and not (self.serving and self.derived.in_background):
+            derived, self.derived = self.derived, None
+            if not derived.finish():
+                raise PluginError("开放数据或搜索索引生成失败，原因见上方的错误信息")
+
+    def abandon_derived(self) -> None:
+        if self.derived is not None:
+            self.derived.abandon()
+            self.derived = None
+
+    def on_build_error(self, *, error):
+        self.abandon_derived()
+
+    def on_shutdown(self):
+        self.abandon_derived()

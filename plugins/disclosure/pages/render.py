@@ -74,28 +74,42 @@ def environment() -> Environment:
 
 
 class Renderer:
-    """Pages for one Release; links between them are relative, so any base URL works."""
+    """Pages for one Release; links between them are relative, so any base URL works.
 
-    def __init__(self, release: Release):
+    A live preview passes `keep`: the earlier Markdown of each page it need not render again
+    (every other page is rendered), and `links`, where each rendered page's link targets go."""
+
+    def __init__(self, release: Release, keep: dict[str, str] | None = None, links: dict[str, set[str]] | None = None):
         self.release = release
         self.env = environment()
+        self.keep = keep or {}
+        self.links = links
 
     def render(self, template: str, path: str, column: Column | None = None, **context) -> Page:
         """One page; `column` names the 栏目 it belongs to in its front matter (ColumnName, ColumnType)."""
+        kept = self.keep.get(path)
+        if kept is not None:
+            return Page(path, kept)
+        targets = None if self.links is None else self.links.setdefault(path, set())
 
         def page_front_matter(**meta) -> Markup:
             if column:
                 meta |= {"column": column.name, "column_type": column.type}
             return front_matter(**meta)
 
+        def target_of(target) -> str:
+            target_path = target if isinstance(target, str) else self.release.path_of(target)
+            if targets is not None:
+                targets.add(target_path)
+            return target_path
+
         def link(target) -> str:
             """A Markdown link target (src path), checked by MkDocs."""
-            target_path = target if isinstance(target, str) else self.release.path_of(target)
-            return relative(target_path, posixpath.dirname(path))
+            return relative(target_of(target), posixpath.dirname(path))
 
         def url(target) -> str:
             """An href for raw HTML: the directory URL of the target page."""
-            target_path = target if isinstance(target, str) else self.release.path_of(target)
+            target_path = target_of(target)
             directory = posixpath.dirname(target_path)
             to = relative(directory, posixpath.dirname(path))
             return "./" if to == "." else to + "/"

@@ -46,8 +46,8 @@ def _annual_report_column(renderer: Renderer, options: Options) -> list[Page]:
 COLUMN_PAGES = (_guide_column, _system_column, _catalogue_column, _annual_report_column)
 
 
-def build_pages(release: Release, options: Options = Options()) -> list[Page]:
-    renderer = Renderer(release)
+def build_pages(release: Release, options: Options = Options(), renderer: Renderer | None = None) -> list[Page]:
+    renderer = renderer or Renderer(release)
     size = options.page_size
     pages = [renderer.render("home.md.j2", HOME, columns=columns, browse=BROWSE, system_count=len(system_documents(release, options)))]
     for column_pages in COLUMN_PAGES:

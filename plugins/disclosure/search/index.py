@@ -64,8 +64,8 @@ class SearchIndex:
     def size(self) -> int:
         return sum(map(len, self.files.values()))
 
-    def write(self, site_dir: Path) -> None:
-        target = site_dir / DATA
+    def write(self, target: Path) -> None:
+        """Into `target` (the site's DATA folder, or a folder to be renamed to it)."""
         shutil.rmtree(target, ignore_errors=True)  # shard counts change between builds
         for folder in {Path(path).parent for path in self.files}:
             (target / folder).mkdir(parents=True, exist_ok=True)

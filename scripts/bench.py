@@ -457,7 +457,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000], metavar="N", help="公开信息篇数，默认 1000 5000 10000")
     p.add_argument("--repeat", type=int, default=5, help="校验的重复次数，默认 5")
     p.add_argument("--build-repeat", type=int, default=2, help="构建的重复次数，默认 2")
-    p.add_argument("--edits", type=int, default=3, help="mkdocs serve --dirty 下修改文件的次数，默认 3；0 表示不测")
+    p.add_argument("--edits", type=int, default=5, help="mkdocs serve --dirty 下修改文件的次数，默认 5；0 表示不测")
     p.add_argument("--before", default=BEFORE, help=f"与之比较的提交，默认 {BEFORE}；空字符串表示不比较")
     p.add_argument("--work", type=Path, help="工作目录（语料与站点），默认临时目录，结束后删除")
     p.add_argument("--no-write", action="store_true", help="只打印，不写 BENCHMARKS.md")

@@ -4,8 +4,10 @@ import re
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 
 from conftest import edit
+from disclosure.mkdocs_plugin.plugin import GeneratedPage
 
 
 def rebuild(root, site):
@@ -32,3 +34,16 @@ def test_a_dirty_rebuild_rewrites_the_edited_page_and_not_the_others(demo, tmp_p
     assert "修订后的" in edited.read_text(encoding="utf-8")
     assert len([page for page in documents if page in rewritten]) == 1
     assert len(rewritten) < len(before) / 2
+
+
+def test_after_a_failed_rebuild_every_page_is_written_again(demo, tmp_path):
+    config = load_config(str(demo / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.strict = False
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    plugin = config.plugins["disclosure"]
+    unchanged = [f for f in plugin.on_files(get_files(config), config) if isinstance(f, GeneratedPage)]
+    assert unchanged and not any(f.changed for f in unchanged)
+    plugin.on_build_error(error=RuntimeError("主题模板出错"))
+    again = [f for f in plugin.on_files(get_files(config), config) if isinstance(f, GeneratedPage)]
+    assert len(again) == len(unchanged) and all(f.changed for f in again)

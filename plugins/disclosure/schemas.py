@@ -7,11 +7,10 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
 
 from disclosure.diagnostics import Diagnostic
 from disclosure.sources import Located, dotted
@@ -56,10 +55,16 @@ class Schema:
     def __init__(self, name: str):
         self.name = name
         self.root = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-        self.validator = Draft202012Validator(self.root, format_checker=Draft202012Validator.FORMAT_CHECKER)
         # Nearly every file is valid: a compiled validator says so in a fraction of
         # the time, and only a file it rejects gets the pass that explains why.
         self.fast = jsonschema_rs.validator_for(self.root, validate_formats=True)
+
+    @cached_property
+    def validator(self):
+        """The explaining validator; jsonschema is imported only when a file needs it (a quarter of start-up)."""
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self.root, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
     # -- labels -----------------------------------------------------------
     def _resolve(self, ref: str) -> dict:

@@ -145,6 +145,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_build_error(self, *, error):
         self.abandon_derived()
+        self.preview = Preview()  # pages it counts as written may not have been: the next rebuild writes all
 
     def on_shutdown(self):
         self.abandon_derived()

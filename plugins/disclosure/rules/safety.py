@@ -12,27 +12,30 @@ import re
 
 from disclosure.diagnostics import Diagnostic, Severity
 
+TAG, SCHEME, NUMBER = 0, 1, 2  # which of _gates() a pattern needs
 _UNSAFE = (
-    (re.compile(r"<\s*script\b", re.IGNORECASE), "含有 <script> 脚本", "删除脚本代码；正文只能写普通文字、表格和链接"),
-    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "含有 <iframe> 内嵌框架", "删除内嵌框架，改为普通链接"),
-    (re.compile(r"<\s*(object|embed)\b", re.IGNORECASE), "含有 <object>、<embed> 嵌入内容", "删除嵌入内容，改为附件或普通链接"),
+    (TAG, re.compile(r"<\s*script\b", re.IGNORECASE), "含有 <script> 脚本", "删除脚本代码；正文只能写普通文字、表格和链接"),
+    (TAG, re.compile(r"<\s*iframe\b", re.IGNORECASE), "含有 <iframe> 内嵌框架", "删除内嵌框架，改为普通链接"),
+    (TAG, re.compile(r"<\s*(object|embed)\b", re.IGNORECASE), "含有 <object>、<embed> 嵌入内容", "删除嵌入内容，改为附件或普通链接"),
     # Browsers ignore tabs and line breaks inside a URL's scheme.
-    (re.compile(r"(j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE), "含有 javascript: 链接", "链接只能指向 https:// 网址或仓库内文件"),
+    (SCHEME, re.compile(r"(j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE), "含有 javascript: 链接", "链接只能指向 https:// 网址或仓库内文件"),
     # `<img/onerror=…>` and `<a href="x"onclick=…>` are attributes too.
-    (re.compile(r"<[a-z][^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE), "HTML 标签含有 on… 事件属性", "删除 onclick、onerror 等事件属性"),
+    (TAG, re.compile(r"<[a-z][^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE), "HTML 标签含有 on… 事件属性", "删除 onclick、onerror 等事件属性"),
 )
 _RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-# What some pattern above needs, tested first because almost no text has it: a
-# "<" or ":", or an "&" that could spell them as a character reference (plain
-# substring tests), or eleven digits in a row (spelled out: sre runs that faster
-# than \d{11}). Adding a pattern that needs none of these means adding to this.
+# What the patterns above need, tested first because almost no text has it: a "<"
+# (tags) or a ":" (schemes), or an "&" that could spell either as a character
+# reference (plain substring tests), or eleven digits in a row (numbers; spelled
+# out: sre runs that faster than \d{11}). A new pattern needs a gate here.
 _DIGIT_RUN = re.compile(r"\d" * 11)
 
 
-def _suspect(text: str) -> bool:
-    return "<" in text or ":" in text or "&" in text or _DIGIT_RUN.search(text) is not None
+def _gates(text: str) -> tuple[bool, bool, bool]:
+    """(may hold a tag, may hold a scheme, may hold a long number): TAG, SCHEME, NUMBER."""
+    encoded = "&" in text
+    return "<" in text or encoded, ":" in text or encoded, _DIGIT_RUN.search(text) is not None
 
 
 def is_resident_id(text: str) -> bool:
@@ -109,14 +112,17 @@ def _scan(source, body):
     listed = data.get("pii_allow")
     allowed = {x.upper() for x in listed if isinstance(x, str)} if isinstance(listed, list) else set()
     texts = []
-    if _suspect("\n".join(_all_text(data, []))):
-        texts = [(key_path, text, None) for key_path, text in _strings(data) if key_path[:1] != ("pii_allow",)]
-    if body and _suspect(body):
-        texts.append((("body",), body, body))
-    for key_path, text, in_body in texts:
-        for pattern, message, hint in _UNSAFE:
-            for offset in _matches(pattern, text):
+    fields = _gates("\n".join(_all_text(data, [])))  # one look at all the fields together
+    if any(fields):
+        texts = [(key_path, text, None, fields) for key_path, text in _strings(data) if key_path[:1] != ("pii_allow",)]
+    if body:
+        texts.append((("body",), body, body, _gates(body)))
+    for key_path, text, in_body, gates in texts:
+        for gate, pattern, message, hint in _UNSAFE:
+            for offset in _matches(pattern, text) if gates[gate] else ():
                 yield _at(source, key_path, in_body, offset, "D401", f"{message}，网站不允许发布", hint, label="正文" if in_body else "")
+        if not gates[NUMBER]:
+            continue
         for match in _RESIDENT_ID.finditer(text):
             number = match.group()
             if is_resident_id(number) and number.upper() not in allowed:

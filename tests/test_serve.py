@@ -1,6 +1,13 @@
 """Under `mkdocs serve --dirty` the plugin keeps its cache and MkDocs rebuilds only pages whose Markdown changed."""
 
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -47,3 +54,43 @@ def test_after_a_failed_rebuild_every_page_is_written_again(demo, tmp_path):
     plugin.on_build_error(error=RuntimeError("主题模板出错"))
     again = [f for f in plugin.on_files(get_files(config), config) if isinstance(f, GeneratedPage)]
     assert len(again) == len(unchanged) and all(f.changed for f in again)
+
+
+def test_mkdocs_serve_rebuilds_once_for_each_saved_document(demo, tmp_path):
+    """The content folders are watched through the system's file events: a save rebuilds at
+    once, and the rebuild reading every file does not count as another change."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with open(log, "w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=demo, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/zwgk/documents/2023-00003/"
+        assert wait_for(url, "</html>", 120)
+        edit(demo / "catalogue/documents/2023/lawyer-annual-assessment-measures.md", "\ntitle: ", "\ntitle: 预览修订")
+        assert wait_for(url, "预览修订", 30)
+        time.sleep(3)  # long enough for a rebuild that its own reading set off to show
+        output = log.read_text(encoding="utf-8")
+        assert output.count("Detected file changes") == 1
+        polled = next(line for line in output.splitlines() if "Watching paths for changes" in line)
+        assert "catalogue" not in polled  # the save was seen by the plugin's watcher, not MkDocs' poller
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False

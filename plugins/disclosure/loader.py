@@ -30,6 +30,10 @@ def _text(data: dict, key: str) -> str:
     return "" if value is None or isinstance(value, (dict, list)) else str(value)
 
 
+def _texts(data: dict, *keys: str) -> dict[str, str]:
+    return {key: _text(data, key) for key in keys}
+
+
 def _int(data: dict, key: str) -> int | None:
     value = data.get(key)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
@@ -164,7 +168,7 @@ class Loader:
             name=_text(data, "name"),
             credit_code=_text(data, "credit_code"),
             index_prefix=_text(data, "index_prefix"),
-            office=m.Office(**{k: _text(office, k) for k in ("name", "address", "hours", "phone", "fax", "email", "website")}),
+            office=m.Office(**_texts(office, "name", "address", "hours", "phone", "fax", "email", "website")),
             departments=[m.Department(_text(d, "id"), _text(d, "name"), _text(d, "phone")) for d in _records(data, "departments")],
             site_name=_text(data, "site_name"),
             source=located,
@@ -251,16 +255,8 @@ def _document(located: Located) -> m.Document:
     consultation = _mapping(data, "consultation")
     return m.Document(
         **_publication(located),
-        summary=_text(data, "summary"),
-        category=_text(data, "category"),
-        kind=_text(data, "kind"),
-        drafting_department=_text(data, "drafting_department"),
-        publisher=_text(data, "publisher"),
-        doc_number=_text(data, "doc_number"),
+        **_texts(data, "summary", "category", "kind", "drafting_department", "publisher", "doc_number", "disclosure", "reason", "validity"),
         written=to_date(data.get("written")),
-        disclosure=_text(data, "disclosure"),
-        reason=_text(data, "reason"),
-        validity=_text(data, "validity"),
         valid_until=to_date(data.get("valid_until")),
         abolished=to_date(data.get("abolished")),
         replaced_by=_text(data, "replaced_by"),
@@ -281,12 +277,7 @@ def _interpretation(located: Located) -> m.Interpretation:
     data = located.data
     return m.Interpretation(
         **_publication(located),
-        policy=_text(data, "policy"),
-        form=_text(data, "form"),
-        department=_text(data, "department"),
-        interpreter=_text(data, "interpreter"),
-        media=_text(data, "media"),
-        summary=_text(data, "summary"),
+        **_texts(data, "policy", "form", "department", "interpreter", "media", "summary"),
     )
 
 
@@ -295,23 +286,14 @@ def _guide(located: Located) -> m.ServiceGuide:
     time_limit = _mapping(data, "time_limit")
     online = _mapping(data, "online")
     return m.ServiceGuide(
-        code=_text(data, "code"),
-        name=_text(data, "name"),
-        type=_text(data, "type"),
-        department=_text(data, "department"),
+        **_texts(data, "code", "name", "type", "department", "conditions", "location", "hours", "summary", "result"),
         basis=[m.LegalBasis(_text(b, "title"), _text(b, "article")) for b in _records(data, "basis")],
-        conditions=_text(data, "conditions"),
         audience=_strings(data, "audience"),
         materials=[
             m.Material(
-                name=_text(x, "name"),
-                form=_text(x, "form"),
+                **_texts(x, "name", "form", "source", "template", "example", "note"),
                 copies=_int(x, "copies") or 1,
-                source=_text(x, "source"),
                 required=x.get("required") is not False,
-                template=_text(x, "template"),
-                example=_text(x, "example"),
-                note=_text(x, "note"),
             )
             for x in _records(data, "materials")
         ],
@@ -319,10 +301,8 @@ def _guide(located: Located) -> m.ServiceGuide:
         legal_days=_int(time_limit, "legal_days"),
         promised_days=_int(time_limit, "promised_days"),
         fees=[m.Fee(_text(f, "item"), _text(f, "standard"), _text(f, "basis")) for f in _records(data, "fees")],
-        location=_text(data, "location"),
-        hours=_text(data, "hours"),
-        contact=m.Contact(**{k: _text(_mapping(data, "contact"), k) for k in ("phone", "email", "address")}),
-        supervision=m.Contact(**{k: _text(_mapping(data, "supervision"), k) for k in ("phone", "email", "address")}),
+        contact=m.Contact(**_texts(_mapping(data, "contact"), "phone", "email", "address")),
+        supervision=m.Contact(**_texts(_mapping(data, "supervision"), "phone", "email", "address")),
         online=m.OnlineService(
             available=online.get("available") is True,
             url=_text(online, "url"),
@@ -330,8 +310,6 @@ def _guide(located: Located) -> m.ServiceGuide:
             visits_reason=_text(online, "visits_reason"),
         ),
         updated=to_date(data.get("updated")),
-        summary=_text(data, "summary"),
-        result=_text(data, "result"),
         faq=[m.Question(_text(q, "question"), _text(q, "answer")) for q in _records(data, "faq")],
         draft=data.get("draft") is True,
         source=located,

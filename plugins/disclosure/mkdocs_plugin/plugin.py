@@ -17,6 +17,7 @@ from disclosure.check import CheckResult, check_repository
 from disclosure.derived_files import DerivedFiles, Site
 from disclosure.diagnostics import single_line
 from disclosure.mkdocs_plugin.config import DisclosureConfig
+from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.preview import Preview
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
@@ -59,6 +60,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.templates = CompiledTemplates()
         self.serving = False
         self.derived: DerivedFiles | None = None
+        self.watched: list[str] = []
+        self.watcher: ContentWatcher | None = None
 
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
@@ -73,10 +76,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.options = settings.build(dict(self.config))
         except ValueError as error:
             raise PluginError(f"disclosure 插件设置有误：{error}") from error
-        for folder in CONTENT_FOLDERS + ("calendar.yml",):
-            path = self.root / folder
-            if path.exists() and str(path) not in config.watch:
-                config.watch.append(str(path))
+        watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
+        if self.serving:
+            self.watched = watched  # by on_serve's watcher
+        else:
+            config.watch.extend(path for path in watched if path not in config.watch)
         self.result: CheckResult | None = None
         self.release: Release | None = None
         self.pages = []
@@ -147,5 +151,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.abandon_derived()
         self.preview = Preview()  # pages it counts as written may not have been: the next rebuild writes all
 
+    def on_serve(self, server, *, config, builder):
+        self.watcher = ContentWatcher(server, self.watched)
+        return server
+
     def on_shutdown(self):
         self.abandon_derived()
+        if self.watcher is not None:
+            self.watcher.stop()

@@ -1,6 +1,8 @@
 """A generated corpus (the benchmarks' input) is clean, builds strictly, and publishes each public document once."""
 
+import csv
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -75,8 +77,17 @@ def ids_in_sitemap(site: Path) -> Counter:
     return found
 
 
-# Every output the public can reach, as a count of the document ids it carries.
-OUTPUTS = {"pages": ids_in_pages, "sitemap": ids_in_sitemap}
+def ids_in_csv(site: Path) -> Counter:
+    rows = csv.DictReader((site / "data" / "catalogue.csv").read_text(encoding="utf-8-sig").splitlines())
+    return Counter(row["索引号"] for row in rows)
+
+
+def ids_in_json(site: Path) -> Counter:
+    return Counter(record["id"] for record in json.loads((site / "data" / "catalogue.json").read_text(encoding="utf-8"))["documents"])
+
+
+# Every output the public can reach that lists all documents, as a count of the document ids it carries.
+OUTPUTS = {"pages": ids_in_pages, "sitemap": ids_in_sitemap, "csv": ids_in_csv, "json": ids_in_json}
 
 
 def test_generated_corpus_passes_the_checker(corpus, capsys):
@@ -99,3 +110,13 @@ def test_every_public_document_appears_exactly_once(corpus, site, output):
     assert set(found) == public, f"{output}: missing {sorted(public - set(found))[:5]}, extra {sorted(set(found) - public)[:5]}"
     hidden = set().union(*withheld.values())
     assert not hidden & set(found)
+
+
+def test_the_feed_links_only_public_pages_each_once(corpus, site):
+    public, _ = public_ids(corpus)
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    base = re.search(r'<link rel="alternate" type="text/html" href="([^"]+)"', feed).group(1)
+    links = re.findall(r'<entry>.*?<link rel="alternate" type="text/html" href="([^"]+)"', feed, flags=re.S)
+    assert links and len(links) == len(set(links))
+    found = {page_id(site / link.removeprefix(base) / "index.html") for link in links}
+    assert found & public and found - {None} <= public  # interpretation entries show no 索引号 of their own

@@ -368,22 +368,25 @@ def _real_root(root: Path) -> str:
     return os.path.join(os.path.realpath(root), "")
 
 
-def _outside(root: Path, rel: str, target: str | None) -> bool:
+def locate(root: Path, rel: str) -> tuple[bool, Path | None]:
+    """A file a content entry links to: whether it lies outside the repository (absolute, `..`, or a
+    link that leads out), and the file itself when it exists inside it."""
     if os.path.isabs(rel) or ".." in Path(rel).parts:
-        return True
-    return target is not None and not (target + os.sep).startswith(_real_root(root))
-
-
-def leaves_repository(root: Path, rel: str) -> bool:
-    """Whether a linked file lies outside the repository: absolute, `..`, or a link that leads out."""
-    return _outside(root, rel, _resolve(root, rel))
+        return True, None
+    target = _resolve(root, rel)
+    if target is None:
+        return False, None
+    if not (target + os.sep).startswith(_real_root(root)):
+        return True, None
+    try:
+        return False, Path(target) if os.path.isfile(target) else None
+    except (OSError, ValueError):
+        return False, None
 
 
 def repository_file(root: Path, rel: str) -> Path | None:
     """The file a content entry links to, when it exists inside the repository."""
-    target = _resolve(root, rel)
-    if target is None or _outside(root, rel, target):
-        return None
+    return locate(root, rel)[1]
     try:
         return Path(target) if os.path.isfile(target) else None
     except (OSError, ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from disclosure.sources import Located, leaves_repository, repository_file
+from disclosure.sources import Located, locate
 
 _DEPARTMENT_HINT = "填写 catalogue/organization.yml 中 departments 下某个部门的 id"
 
@@ -34,7 +34,8 @@ def _department(source: Located, key_path: tuple, value: str, known: set[str], l
 @cache
 def _linked_file(root: Path, rel: str) -> tuple[bool, bool]:
     """(leaves the repository, exists inside it); many entries link the same few files."""
-    return leaves_repository(root, rel), repository_file(root, rel) is not None
+    leaves, found = locate(root, rel)
+    return leaves, found is not None
 
 
 def check_file(root: Path, source: Located, key_path: tuple, rel: str, label: str):

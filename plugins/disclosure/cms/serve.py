@@ -1,0 +1,157 @@
+"""`make edit`: the web editor on this machine, writing into the working tree.
+
+Three things run side by side: this server (the editor page, its scripts from
+node_modules, and a configuration with today's proposals), Decap's own proxy
+(`decap-server`, which reads and writes the repository's files) and, started by
+the Makefile, `mkdocs serve` for the live site. Everything listens on loopback only.
+
+    python -m disclosure.cms.serve [--root .] [--app admin] [--port 8080] [--proxy-port 8081]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import yaml
+
+from disclosure.cms import config as cms_config
+
+HOST = "127.0.0.1"
+_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+          ".yml": "text/yaml; charset=utf-8", ".wasm": "application/wasm", ".map": "application/json"}
+
+
+def proposals(root: Path, today: dt.date | None = None) -> dict[str, str]:
+    """What the editor should not have to type: the next free ids of today's year."""
+    from disclosure import scaffold
+    from disclosure.loader import load_project
+    from disclosure.options import from_config_file
+
+    options = from_config_file(root / "mkdocs.yml", as_of=today)
+    today = options.as_of
+    project, _ = load_project(root)
+    found = {"interpretation.id": scaffold.next_interpretation_id(project, today.year)}
+    document_id = scaffold.next_document_id(project, options, today.year)
+    if document_id:
+        found["document.id"] = document_id
+    return found
+
+
+def local_config(root: Path, proxy_url: str, today: dt.date | None = None) -> dict:
+    """The published configuration, pointed at the local proxy and filled with today's proposals."""
+    settings = cms_config.config()
+    settings.pop("publish_mode")  # the local proxy writes straight into the working tree; git review happens on the pull request
+    settings["local_backend"] = {"url": proxy_url, "allowed_hosts": [HOST]}
+    values = proposals(root, today)
+    for collection in settings["collections"]:
+        kind = {"documents": "document", "interpretations": "interpretation"}.get(collection["name"])
+        for field in collection.get("fields", []):
+            if f"{kind}.{field['name']}" in values:
+                field["default"] = values[f"{kind}.{field['name']}"]
+    return settings
+
+
+def preview_styles(root: Path) -> dict[str, Path]:
+    """The site's stylesheets, for the editor's preview pane."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    return {"material.css": next(theme.glob("main.*.min.css")), "site.css": root / "docs" / "assets" / "site.css"}
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def __init__(self, *args, root: Path, app: Path, proxy_url: str, **kwargs):
+        self.root, self.app, self.proxy_url = root, app, proxy_url
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path in ("/", "/admin"):
+            return self._redirect("/admin/")
+        if not path.startswith("/admin/"):
+            return self.send_error(404)
+        name = path.removeprefix("/admin/") or "index.html"
+        if name == "config.yml":
+            body = cms_config.text(local_config(self.root, self.proxy_url)).encode("utf-8")
+            return self._send(body, _TYPES[".yml"])
+        if name.startswith("preview/"):
+            target = preview_styles(self.root).get(name.removeprefix("preview/"))
+        elif name in ("index.html", "editor.js"):
+            target = self.app / name
+        else:  # the bundle and the chunks it loads, from the locked node_modules
+            dist = self.app / "node_modules" / "decap-cms" / "dist"
+            target = (dist / name).resolve()
+            if not target.is_relative_to(dist.resolve()):
+                target = None
+        if target is None or not target.is_file():
+            return self.send_error(404)
+        self._send(target.read_bytes(), _TYPES.get(target.suffix, "application/octet-stream"))
+
+    def _redirect(self, location: str):
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.end_headers()
+
+    def _send(self, body: bytes, content_type: str):
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def start_proxy(root: Path, app: Path, port: int) -> subprocess.Popen:
+    """Decap's proxy, writing files under `root` only."""
+    script = app / "node_modules" / "decap-server" / "dist" / "index.js"
+    if not script.is_file():
+        raise SystemExit(f"缺少网页编辑器的程序：请先在 {app} 下运行 npm ci（make edit 会自动运行）")
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST, "GIT_REPO_DIRECTORY": str(root.resolve()), "MODE": "fs", "LOG_LEVEL": "warn"}
+    return subprocess.Popen(["node", str(script)], cwd=app, env=env)
+
+
+def start(root: Path, app: Path, port: int, proxy_port: int) -> tuple[http.server.ThreadingHTTPServer, subprocess.Popen]:
+    """Both servers, running in the background; the caller shuts them down."""
+    proxy = start_proxy(root, app, proxy_port)
+    handler = functools.partial(_Handler, root=root.resolve(), app=app.resolve(), proxy_url=f"http://{HOST}:{proxy_port}/api/v1")
+    server = http.server.ThreadingHTTPServer((HOST, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, proxy
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m disclosure.cms.serve", description="在本机运行网页编辑器，直接写入工作目录")
+    parser.add_argument("--root", type=Path, default=Path("."), help="内容仓库（默认当前目录）")
+    parser.add_argument("--app", type=Path, default=Path("admin"), help="网页编辑器所在目录（默认 admin）")
+    parser.add_argument("--port", type=int, default=8080, help="编辑器端口（默认 8080）")
+    parser.add_argument("--proxy-port", type=int, default=8081, help="读写文件的本机代理端口（默认 8081）")
+    args = parser.parse_args(argv)
+    try:
+        server, proxy = start(args.root, args.app, args.port, args.proxy_port)
+    except OSError as error:
+        print(f"无法启动网页编辑器：端口 {args.port} 或 {args.proxy_port} 已被占用（{error.strerror}）", file=sys.stderr)
+        return 1
+    print(f"网页编辑器：http://{HOST}:{args.port}/admin/   按 Ctrl+C 停止")
+    try:
+        proxy.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        proxy.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

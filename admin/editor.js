@@ -3,7 +3,25 @@
   "use strict";
   var h = window.h;
 
-  // 收费 is either “不收费” or a list of charges: the form asks for the list, and an empty list means 不收费.
+  // 收费 is either “不收费” or a list of charges: the form shows the list (empty for “不收费”),
+  // and saving an empty list writes “不收费”.
+  var list = CMS.getWidget("list");
+  function listOnly(value) {
+    return typeof value === "string" ? undefined : value;
+  }
+  CMS.registerWidget(
+    "optional-list",
+    createClass({
+      render: function () {
+        return h(list.control, Object.assign({}, this.props, { value: listOnly(this.props.value) }));
+      },
+    }),
+    createClass({
+      render: function () {
+        return typeof this.props.value === "string" ? h("p", null, this.props.value) : h(list.preview, this.props);
+      },
+    })
+  );
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {

@@ -15,12 +15,17 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from disclosure.model import PUBLIC
 from disclosure.schemas import NO_HTML, schema
 
 # Files an editor may attach: office documents, PDFs, images and archives. The
 # checker decides what is finally accepted; the form only stops obvious mistakes.
 ATTACHMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "jpg", "jpeg", "png", "zip")
-DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}
+DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
+# Documents and interpretations go in a folder named after the year of 发布日期. Decap lower-cases
+# a path template and drops its quotes, so `date('YYYY')` cannot be written there; the first four
+# characters of the date are its year, and the omission marks `truncate` adds are trimmed from the folder name.
+YEAR_FOLDER = "{{published | truncate(4)}}/{{slug}}"
 # A string whose example is longer than this is written in a text area, not a line.
 _LONG_TEXT = 40
 # The directory is a tree; a form needs a fixed depth (the model's 目录 has three levels at most).
@@ -59,6 +64,7 @@ class Form:
     schema: str
     widgets: dict[str, dict] = field(default_factory=dict)  # dotted key path → widget settings
     today: tuple[str, ...] = ()  # date fields whose default is today
+    defaults: dict[str, str] = field(default_factory=dict)  # what `disclosure new` also fills in
     body: bool = False  # a Markdown body after the front matter
 
 
@@ -72,6 +78,7 @@ FORMS = {
             "attachments.file": _file_widget("attachments"),
         },
         today=("written", "published", "review.date"),
+        defaults={"disclosure": PUBLIC},
         body=True,
     ),
     "interpretation": Form(
@@ -81,6 +88,7 @@ FORMS = {
             "department": DEPARTMENT,
         },
         today=("published",),
+        defaults={"form": "文字解读"},
         body=True,
     ),
     "guide": Form(
@@ -113,9 +121,11 @@ class _Fields:
             node = {**self.schema._resolve(node["$ref"]), **extra}
         return node
 
-    def fields(self, node: dict, path: tuple[str, ...], depth: int = 0) -> list[dict]:
+    def fields(self, node: dict, path: tuple[str, ...], depth: int = 0, optional: bool = False) -> list[dict]:
+        """The fields of an object; inside an optional one (征求意见) nothing is required by the form,
+        since the form cannot leave the object out, and the checker asks for what it lacks."""
         node = self.resolve(node)
-        required = set(node.get("required", []))
+        required = set() if optional else set(node.get("required", []))
         return [
             self.field(name, sub, path + (name,), name in required, depth)
             for name, sub in node.get("properties", {}).items()
@@ -128,22 +138,26 @@ class _Fields:
         if node.get("description"):
             spec["hint"] = node["description"]
         spec["required"] = required
-        spec.update(self.widget(node, path, depth))
+        spec.update(self.widget(node, path, depth, required))
         key = ".".join(p for p in path if p != "children")
         if key in self.form.widgets:
             spec.update(copy.deepcopy(self.form.widgets[key]))
         if key in self.form.today:
             spec["default"] = "{{now}}"
+        if key in self.form.defaults:
+            spec["default"] = self.form.defaults[key]
         return spec
 
-    def widget(self, node: dict, path: tuple[str, ...], depth: int) -> dict:
+    def widget(self, node: dict, path: tuple[str, ...], depth: int, required: bool = True) -> dict:
         if "oneOf" in node or "anyOf" in node:
             # e.g. 收费: “不收费” or a list of charges; the form asks for the list and
-            # the editor page writes “不收费” when it is left empty.
+            # the editor page (admin/editor.js) writes “不收费” when it is left empty.
             shapes = node.get("oneOf") or node.get("anyOf")
             listed = next((self.resolve(s) for s in shapes if s.get("type") == "array"), None)
             if listed is not None:
-                return self.widget({**listed, **{k: v for k, v in node.items() if k not in ("oneOf", "anyOf")}}, path, depth)
+                spec = self.widget({**listed, **{k: v for k, v in node.items() if k not in ("oneOf", "anyOf")}}, path, depth, required)
+                spec.pop("min", None)  # empty is the other shape
+                return {**spec, "widget": "optional-list", "required": False}
             return {"widget": "string"}
         kind = node.get("type")
         if "enum" in node:
@@ -157,7 +171,7 @@ class _Fields:
                     spec[key] = node[bound]
             return spec
         if kind == "object":
-            return {"widget": "object", "collapsed": False, "fields": self.fields(node, path, depth)}
+            return {"widget": "object", "collapsed": not required, "fields": self.fields(node, path, depth, optional=not required)}
         if kind == "array":
             return self.list_widget(node, path, depth)
         if node.get("format") == "date":
@@ -170,7 +184,8 @@ class _Fields:
         if node.get("minItems"):
             spec["min"] = node["minItems"]
         if items.get("type") == "object":
-            spec.update(collapsed=True, summary=self.summary(items), fields=self.fields(items, path, depth + 1))
+            tree = "children" in items.get("properties", {})  # a directory's items are folded, a guide's lists open
+            spec.update(collapsed=tree, summary=self.summary(items), fields=self.fields(items, path, depth + 1))
         elif "enum" in items:
             return {"widget": "select", "multiple": True, "options": list(items["enum"]), **({"min": node["minItems"]} if node.get("minItems") else {})}
         else:
@@ -227,7 +242,7 @@ def collections() -> list[dict]:
         {
             "name": "documents", "label": _title("document"), "label_singular": _title("document"), **common,
             "folder": "catalogue/documents", "extension": "md", "format": "frontmatter",
-            "path": "{{published | date('YYYY')}}/{{slug}}",
+            "path": YEAR_FOLDER,
             "slug": "{{id}}", "identifier_field": "title", "summary": "{{title}}（{{published}}）",
             "sortable_fields": ["published", "title", "id"], "view_groups": [{"label": "年份", "field": "published", "pattern": "\\d{4}"}],
             "fields": fields("document"),
@@ -235,7 +250,7 @@ def collections() -> list[dict]:
         {
             "name": "interpretations", "label": _title("interpretation"), "label_singular": _title("interpretation"), **common,
             "folder": "interpretations", "extension": "md", "format": "frontmatter",
-            "path": "{{published | date('YYYY')}}/{{slug}}",
+            "path": YEAR_FOLDER,
             "slug": "{{id}}", "identifier_field": "title", "summary": "{{title}}（{{published}}）",
             "sortable_fields": ["published", "title"],
             "fields": fields("interpretation"),

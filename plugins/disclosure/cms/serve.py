@@ -30,7 +30,7 @@ _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=
 
 
 def proposals(root: Path, today: dt.date | None = None) -> dict[str, str]:
-    """What the editor should not have to type: the next free ids of today's year."""
+    """What the editor should not have to type: the next free ids of today's year, the sections a 政策解读 needs."""
     from disclosure import scaffold
     from disclosure.loader import load_project
     from disclosure.options import from_config_file
@@ -38,7 +38,10 @@ def proposals(root: Path, today: dt.date | None = None) -> dict[str, str]:
     options = from_config_file(root / "mkdocs.yml", as_of=today)
     today = options.as_of
     project, _ = load_project(root)
-    found = {"interpretation.id": scaffold.next_interpretation_id(project, today.year)}
+    found = {
+        "interpretation.id": scaffold.next_interpretation_id(project, today.year),
+        "interpretation.body": "\n".join(f"## {section}\n" for section in options.interpretation_sections),
+    }
     document_id = scaffold.next_document_id(project, options, today.year)
     if document_id:
         found["document.id"] = document_id

@@ -1,0 +1,335 @@
+"""The web editor: its configuration follows the schemas, and an editor who has never
+used git creates a document, its interpretation and a guide through the forms, each
+landing as a file that checks and builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ARTIFACTS, REPO, check, copy_tree, DEMO_PARTS, mkdocs_build
+from disclosure.cms import config as cms_config
+from disclosure.cms import serve
+from disclosure.schemas import schema
+
+APP = REPO / "admin"
+STARTED = dt.date.today()
+
+
+def today(value) -> bool:
+    """Whether a date written by the form is today (the run may pass midnight)."""
+    return STARTED <= dt.date.fromisoformat(str(value)) <= dt.date.today()
+
+
+# -- the configuration ----------------------------------------------------
+def test_config_is_up_to_date():
+    committed = (APP / "config.yml").read_text(encoding="utf-8")
+    assert committed == cms_config.text(), "admin/config.yml is out of date: run python -m disclosure.cms.config"
+
+
+def _collection(name: str) -> dict:
+    return next(c for c in cms_config.config()["collections"] if c["name"] == name)
+
+
+def _field(fields: list[dict], dotted: str) -> dict:
+    head, _, rest = dotted.partition(".")
+    found = next(f for f in fields if f["name"] == head)
+    return _field(found["fields"], rest) if rest else found
+
+
+@pytest.mark.parametrize("collection, kind", [("documents", "document"), ("interpretations", "interpretation"), ("guides", "guide")])
+def test_every_schema_field_is_in_the_form_with_its_label_and_hint(collection, kind):
+    content_schema = schema(kind)
+    fields = _collection(collection)["fields"]
+    for name in content_schema.properties(()):
+        spec = _field(fields, name)
+        info = content_schema.field_schema((name,))
+        assert spec["label"] == info["title"]
+        assert spec["hint"] == info["description"]
+        assert spec["required"] == (name in content_schema.root["required"] and "oneOf" not in info), name
+        if "enum" in info:
+            assert spec["widget"] == "select" and spec["options"] == info["enum"]
+        if info.get("format") == "date":
+            assert (spec["widget"], spec["format"], spec["time_format"]) == ("datetime", "YYYY-MM-DD", False)
+
+
+def test_references_are_relations_that_show_titles():
+    documents = _collection("documents")["fields"]
+    assert _field(documents, "category")["display_fields"] == ["items.*.children.*.name"]
+    assert _field(documents, "drafting_department")["value_field"] == "departments.*.id"
+    assert _field(documents, "replaced_by")["collection"] == "documents"
+    assert _field(documents, "replaced_by")["display_fields"] == ["{{title}}（{{id}}）"]
+    policy = _field(_collection("interpretations")["fields"], "policy")
+    assert (policy["widget"], policy["collection"], policy["value_field"]) == ("relation", "documents", "id")
+    attachment = _field(documents, "attachments")["fields"][1]
+    assert attachment["widget"] == "file" and attachment["media_folder"] == "/attachments"
+    body = documents[-1]
+    assert body["widget"] == "markdown" and body["editor_components"] == [] and body["sanitize_preview"] is True
+
+
+def test_published_configuration_is_reviewed_and_the_local_one_writes_the_working_tree(demo):
+    published = cms_config.config()
+    assert published["publish_mode"] == "editorial_workflow" and published["backend"]["name"] == "github"
+    local = serve.local_config(demo, "http://127.0.0.1:1/api/v1", dt.date(2026, 3, 2))
+    assert "publish_mode" not in local and local["local_backend"]["url"] == "http://127.0.0.1:1/api/v1"
+    document_id = _field(next(c for c in local["collections"] if c["name"] == "documents")["fields"], "id")["default"]
+    assert document_id.endswith("/2026-00007")  # the demo's last 2026 document is number 6
+    interpretation_id = _field(next(c for c in local["collections"] if c["name"] == "interpretations")["fields"], "id")["default"]
+    assert interpretation_id == "jd-2026-001"
+    body = _field(next(c for c in local["collections"] if c["name"] == "interpretations")["fields"], "body")["default"]
+    assert body == "## 背景依据\n\n## 主要内容\n"
+
+
+# -- in a browser -----------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """The editor over a copy of the demo repository: (root, base URL)."""
+    root = copy_tree(REPO, tmp_path_factory.mktemp("cms") / "repo", DEMO_PARTS)
+    port, proxy_port = _free_port(), _free_port()
+    server, proxy = serve.start(root, APP, port, proxy_port)
+    deadline = time.monotonic() + 30
+    while True:  # the proxy is a node process: wait until it answers
+        try:
+            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{proxy_port}/api/v1", data=b'{"action":"info"}', headers={"Content-Type": "application/json"}), timeout=1)
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "decap-server did not start"
+            time.sleep(0.2)
+    yield root, f"http://127.0.0.1:{port}/admin/"
+    server.shutdown()
+    proxy.terminate()
+    proxy.wait(10)
+
+
+@pytest.fixture(scope="module")
+def session(browser, editor):
+    """One logged-in editor page for the module, recording every host it talks to."""
+    root, url = editor
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    hosts: set[str] = set()
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?" after a form that was not saved
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]) if request.url.startswith("http") else None)
+    page.goto(url)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("集合").first.wait_for()
+    yield page, root, url, hosts
+    context.close()
+
+
+def field(page, name: str, nth: int = 0):
+    return page.locator(f"[id^='{name}-field-']").nth(nth)
+
+
+def choose(page, name: str, option: str, nth: int = 0) -> None:
+    """Pick from a select; a relation's options may be re-rendered once they have loaded, so pick until the menu closes."""
+    for _ in range(3):
+        if not page.get_by_role("listbox").count():
+            field(page, name, nth).click()
+        page.get_by_role("option", name=option, exact=True).click()
+        try:
+            page.get_by_role("listbox").wait_for(state="detached", timeout=2000)
+            return
+        except Exception:
+            continue
+    raise AssertionError(f"could not choose {option} in {name}")
+
+
+def search(page, name: str, text: str, option: str) -> None:
+    field(page, name).click()
+    page.keyboard.type(text)
+    page.get_by_role("option", name=option).first.click()
+
+
+def first_item(page, label: str, field_name: str) -> None:
+    """Open a list's first item; a list whose items have defaults (是否必需: 否) starts with one."""
+    if not page.locator(f"[id^='{field_name}-field-']").count():
+        page.get_by_role("button", name=f"新增{label}").click()
+
+
+LABELS = {"documents": "公开信息", "interpretations": "政策解读", "guides": "办事指南"}
+
+
+def new_entry(page, url: str, collection: str) -> None:
+    page.goto(f"{url}#/collections/{collection}/new")
+    try:
+        page.get_by_text(f"正在集合“{LABELS[collection]}”中编写").wait_for(timeout=15000)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "cms-no-form.png"))
+        raise
+
+
+def write_body(page, text: str, markdown: bool = False) -> None:
+    if markdown:  # the Markdown source, as an editor who knows it would type it
+        page.locator("div:has(> span:text-is('Markdown')) > [role=switch]").click()
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def publish(page) -> None:
+    page.get_by_role("button", name="发布").first.click()
+    page.get_by_text("立即发布").click()
+
+
+def published(page) -> None:
+    publish(page)
+    try:
+        page.get_by_text("内容已保存").wait_for(timeout=10000)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "cms-not-saved.png"), full_page=True)
+        problems = [line for line in page.inner_text("body").splitlines() if "必填" in line or "格式不正确" in line or "不能" in line]
+        raise AssertionError(f"not saved: {problems}") from None
+
+
+def wait_for_file(folder: Path, pattern: str, before: set[Path]) -> Path:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        new = set(folder.glob(pattern)) - before
+        if new:
+            time.sleep(0.3)  # let the proxy finish writing
+            return new.pop()
+        time.sleep(0.1)
+    raise AssertionError(f"nothing new under {folder}/{pattern}")
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+POLICY_TITLE = "示例省司法厅关于推行证明事项告知承诺制的实施意见"
+
+
+@pytest.fixture(scope="module")
+def created(session):
+    """A 政策文件, its 政策解读 and a 办事指南, each entered through its form."""
+    page, root, url, _ = session
+    files = {}
+
+    before = set((root / "catalogue" / "documents").rglob("*.md"))
+    new_entry(page, url, "documents")
+    field(page, "title").fill(POLICY_TITLE)
+    field(page, "summary").fill("对证明事项实行告知承诺制的范围、流程和监管作出规定。")
+    choose(page, "category", "政策文件")
+    choose(page, "kind", "政策文件")
+    choose(page, "drafting_department", "办公室（指挥中心）")
+    field(page, "doc_number").fill("示司发〔2026〕21号")
+    field(page, "reviewer").fill("王明")
+    write_body(page, "为深化“放管服”改革，现就推行证明事项告知承诺制提出如下意见。")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "cms-document.png"))
+    published(page)
+    files["document"] = wait_for_file(root / "catalogue" / "documents", "**/*.md", before)
+
+    before = set((root / "interpretations").rglob("*.md"))
+    new_entry(page, url, "interpretations")
+    field(page, "title").fill("《关于推行证明事项告知承诺制的实施意见》政策解读")
+    search(page, "policy", "告知承诺", POLICY_TITLE)
+    choose(page, "department", "办公室（指挥中心）")
+    assert page.locator("[data-slate-editor] h2").all_inner_texts() == ["背景依据", "主要内容"]  # the required sections, proposed
+    write_body(page, "## 背景依据\n\n依据国务院有关部署制定。\n\n## 主要内容\n\n明确适用范围和办理流程。", markdown=True)
+    page.screenshot(path=str(ARTIFACTS / "cms-interpretation.png"))
+    published(page)
+    files["interpretation"] = wait_for_file(root / "interpretations", "**/*.md", before)
+
+    before = set((root / "guides").glob("*.yml"))
+    new_entry(page, url, "guides")
+    field(page, "code").fill("11330100002538613A3000117099")
+    field(page, "name").fill("基层法律服务工作者执业核准")
+    choose(page, "type", "行政许可")
+    choose(page, "department", "办公室（指挥中心）")
+    first_item(page, "设定依据", "article")
+    field(page, "title").fill("《基层法律服务工作者管理办法》")
+    field(page, "article").fill("第十一条")
+    field(page, "conditions").fill("具有高等学校法律专业本科以上学历。")
+    choose(page, "audience", "自然人")
+    first_item(page, "申请材料", "copies")
+    field(page, "name", 1).fill("执业核准申请表")
+    choose(page, "form", "原件")
+    field(page, "copies").fill("1")
+    field(page, "source").fill("申请人自备")
+    first_item(page, "办理流程", "step")
+    field(page, "step").fill("受理")
+    field(page, "description").fill("窗口当场受理。")
+    field(page, "legal_days").fill("20")
+    field(page, "promised_days").fill("10")
+    field(page, "location").fill("示例省政务服务中心司法厅窗口")
+    field(page, "hours").fill("工作日 9:00—17:00")
+    field(page, "phone", 0).fill("0791-88888888")
+    field(page, "phone", 1).fill("12345")
+    field(page, "visits").fill("1")
+    field(page, "visits_reason").fill("需现场核验身份。")
+    published(page)
+    files["guide"] = wait_for_file(root / "guides", "*.yml", before)
+    return files
+
+
+def test_a_document_entered_in_the_form_is_a_complete_file(created):
+    data = front_matter(created["document"])
+    assert created["document"].parent.name == str(data["published"])[:4]
+    assert data["title"] == POLICY_TITLE and data["kind"] == "政策文件" and data["category"] == "0202"
+    assert data["drafting_department"] == "office" and data["disclosure"] == "主动公开"
+    assert today(data["published"]) and today(data["written"]) and today(data["review"]["date"])
+    assert data["id"] == f"014500123/{STARTED.year}-00007"  # the next free 索引号, proposed
+    assert "告知承诺制提出如下意见" in created["document"].read_text(encoding="utf-8")
+
+
+def test_an_interpretation_points_at_the_policy_chosen_by_its_title(created):
+    data = front_matter(created["interpretation"])
+    policy = front_matter(created["document"])
+    assert data["policy"] == policy["id"] and data["form"] == "文字解读" and today(data["published"])
+    assert data["id"] == f"jd-{STARTED.year}-001"
+    assert "## 背景依据\n\n依据国务院有关部署制定。" in created["interpretation"].read_text(encoding="utf-8")
+
+
+def test_a_guide_left_without_charges_is_free(created):
+    data = yaml.safe_load(created["guide"].read_text(encoding="utf-8"))
+    assert data["fees"] == "不收费" and data["audience"] == ["自然人"] and today(data["updated"])
+    assert data["materials"][0]["form"] == "原件" and data["time_limit"] == {"legal_days": 20, "promised_days": 10}
+
+
+def test_files_from_the_forms_check_and_build(created, session, capsys, tmp_path):
+    _, root, _, hosts = session
+    code, diagnostics = check(root, capsys=capsys)
+    errors = [d for d in diagnostics if d["severity"] == "error"]
+    assert code == 0 and not errors, errors
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("index.html")]
+    for title in (POLICY_TITLE, "《关于推行证明事项告知承诺制的实施意见》政策解读", "基层法律服务工作者执业核准"):
+        assert any(f"<h1>{title}" in page or f">{title}</h1>" in page for page in pages), title
+    assert all(host.startswith("127.0.0.1:") for host in hosts), hosts  # nothing from a CDN
+
+
+def test_a_form_missing_a_required_field_is_not_saved_and_says_which(session):
+    page, root, url, _ = session
+    before = set((root / "catalogue" / "documents").rglob("*.md"))
+    new_entry(page, url, "documents")
+    field(page, "summary").fill("缺少标题的信息。")
+    publish(page)
+    assert page.get_by_text("“标题”是必填项").is_visible()
+    page.wait_for_timeout(500)
+    assert set((root / "catalogue" / "documents").rglob("*.md")) == before
+
+
+def test_a_doc_number_with_wrong_brackets_is_flagged_in_the_form(session):
+    page, root, url, _ = session
+    new_entry(page, url, "documents")
+    field(page, "doc_number").fill("示司发[2026]3号")
+    publish(page)
+    message = page.get_by_text("格式不正确，例如：临司规〔2024〕3号")
+    message.wait_for()
+    page.screenshot(path=str(ARTIFACTS / "cms-invalid.png"))
+    assert field(page, "written").get_attribute("type") == "date"  # a date cannot be typed in another form

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
 
-.PHONY: install build check serve hooks test browser clean
+.PHONY: install build check serve edit hooks test browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,18 @@ build: check
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve --no-strict
 
+# The web editor (Decap CMS) and its local proxy, exactly as package-lock.json pins them.
+EDITOR := admin/node_modules/.installed
+$(EDITOR): admin/package.json admin/package-lock.json
+	cd admin && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The web editor at http://127.0.0.1:8080/admin/, writing into this working tree,
+# next to the live site at http://127.0.0.1:8000 (both stop with Ctrl+C).
+edit: $(RUNTIME) $(EDITOR)
+	$(BIN)/mkdocs serve --no-strict & trap "kill $$!" EXIT INT TERM; \
+	$(BIN)/python -m disclosure.cms.serve --root . --app admin
+
 # Check content before every commit (.pre-commit-config.yaml).
 hooks: $(TESTING)
 	$(BIN)/pre-commit install
@@ -47,7 +59,7 @@ browser:
 	  fi; \
 	fi
 
-test: $(TESTING) browser
+test: $(TESTING) $(EDITOR) browser
 	$(BIN)/python -m pytest -q
 
 # Check and build timings at 1,000 / 5,000 / 10,000 documents into BENCHMARKS.md (about half an hour).
@@ -56,4 +68,4 @@ bench: $(RUNTIME)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache test-artifacts
+	rm -rf site $(VENV) .pytest_cache test-artifacts admin/node_modules

@@ -120,14 +120,15 @@ def start_proxy(root: Path, app: Path, port: int) -> subprocess.Popen:
     script = app / "node_modules" / "decap-server" / "dist" / "index.js"
     if not script.is_file():
         raise SystemExit(f"缺少网页编辑器的程序：请先在 {app} 下运行 npm ci（make edit 会自动运行）")
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST, "GIT_REPO_DIRECTORY": str(root.resolve()), "MODE": "fs", "LOG_LEVEL": "warn"}
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST, "GIT_REPO_DIRECTORY": str(root), "MODE": "fs", "LOG_LEVEL": "warn"}
     return subprocess.Popen(["node", str(script)], cwd=app, env=env)
 
 
 def start(root: Path, app: Path, port: int, proxy_port: int) -> tuple[http.server.ThreadingHTTPServer, subprocess.Popen]:
     """Both servers, running in the background; the caller shuts them down."""
+    root, app = root.resolve(), app.resolve()
     proxy = start_proxy(root, app, proxy_port)
-    handler = functools.partial(_Handler, root=root.resolve(), app=app.resolve(), proxy_url=f"http://{HOST}:{proxy_port}/api/v1")
+    handler = functools.partial(_Handler, root=root, app=app, proxy_url=f"http://{HOST}:{proxy_port}/api/v1")
     server = http.server.ThreadingHTTPServer((HOST, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, proxy

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from calendar import monthrange
 from dataclasses import dataclass
+from pathlib import Path
 
 from disclosure.diagnostics import Diagnostic, Severity
 from disclosure.model import PUBLIC, Document, Project
@@ -134,6 +135,8 @@ def _annual_reports(project: Project, options: Options):
         if report is not None and report.published and report.published <= min(as_of, due):
             continue
         rel = report.source.path if report else f"{ANNUAL_REPORTS}/{year}.yml"
+        if report is None and (Path(project.root) / rel).exists():
+            continue  # there, but unreadable: reported as such
         if report is not None and report.published:
             what, hint = f"{year} 年政府信息公开工作年度报告（定于 {report.published} 发布）", "年度报告须在 1 月 31 日前发布"
         else:

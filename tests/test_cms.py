@@ -19,6 +19,7 @@ from disclosure.cms import serve
 from disclosure.schemas import schema
 
 APP = REPO / "admin"
+SCREENSHOTS = REPO / "handbook" / "images"  # the handbook's chapter on the web editor shows these
 STARTED = dt.date.today()
 
 
@@ -71,6 +72,11 @@ def test_references_are_relations_that_show_titles():
     assert attachment["widget"] == "file" and attachment["media_folder"] == "/attachments"
     body = documents[-1]
     assert body["widget"] == "markdown" and body["editor_components"] == [] and body["sanitize_preview"] is True
+
+
+def test_the_editor_is_not_part_of_the_public_site(demo_site):
+    assert not (demo_site / "admin").exists()
+    assert not any("decap" in p.name.lower() for p in demo_site.rglob("*.js"))
 
 
 def test_published_configuration_is_reviewed_and_the_local_one_writes_the_working_tree(demo):
@@ -229,7 +235,7 @@ def created(session):
     field(page, "reviewer").fill("王明")
     write_body(page, "为深化“放管服”改革，现就推行证明事项告知承诺制提出如下意见。")
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "cms-document.png"))
+    page.screenshot(path=str(SCREENSHOTS / "web-editor-document.png"))
     published(page)
     files["document"] = wait_for_file(root / "catalogue" / "documents", "**/*.md", before)
 
@@ -240,7 +246,7 @@ def created(session):
     choose(page, "department", "办公室（指挥中心）")
     assert page.locator("[data-slate-editor] h2").all_inner_texts() == ["背景依据", "主要内容"]  # the required sections, proposed
     write_body(page, "## 背景依据\n\n依据国务院有关部署制定。\n\n## 主要内容\n\n明确适用范围和办理流程。", markdown=True)
-    page.screenshot(path=str(ARTIFACTS / "cms-interpretation.png"))
+    page.screenshot(path=str(SCREENSHOTS / "web-editor-interpretation.png"))
     published(page)
     files["interpretation"] = wait_for_file(root / "interpretations", "**/*.md", before)
 
@@ -331,5 +337,6 @@ def test_a_doc_number_with_wrong_brackets_is_flagged_in_the_form(session):
     publish(page)
     message = page.get_by_text("格式不正确，例如：临司规〔2024〕3号")
     message.wait_for()
-    page.screenshot(path=str(ARTIFACTS / "cms-invalid.png"))
+    field(page, "doc_number").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "web-editor-invalid.png"))
     assert field(page, "written").get_attribute("type") == "date"  # a date cannot be typed in another form

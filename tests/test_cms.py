@@ -139,6 +139,13 @@ def field(page, name: str, nth: int = 0):
     return page.locator(f"[id^='{name}-field-']").nth(nth)
 
 
+def fill(page, **values: str) -> None:
+    """Type into text fields by name; `name_1` is the second field called `name`."""
+    for key, value in values.items():
+        name, _, nth = key.rpartition("_") if key[-1].isdigit() else (key, "", "0")
+        field(page, name, int(nth)).fill(value)
+
+
 def choose(page, name: str, option: str, nth: int = 0) -> None:
     """Pick from a select; a relation's options may be re-rendered once they have loaded, so pick until the menu closes."""
     for _ in range(3):
@@ -226,13 +233,11 @@ def created(session):
 
     before = set((root / "catalogue" / "documents").rglob("*.md"))
     new_entry(page, url, "documents")
-    field(page, "title").fill(POLICY_TITLE)
-    field(page, "summary").fill("对证明事项实行告知承诺制的范围、流程和监管作出规定。")
+    fill(page, title=POLICY_TITLE, summary="对证明事项实行告知承诺制的范围、流程和监管作出规定。")
     choose(page, "category", "政策文件")
     choose(page, "kind", "政策文件")
     choose(page, "drafting_department", "办公室（指挥中心）")
-    field(page, "doc_number").fill("示司发〔2026〕21号")
-    field(page, "reviewer").fill("王明")
+    fill(page, doc_number="示司发〔2026〕21号", reviewer="王明")
     write_body(page, "为深化“放管服”改革，现就推行证明事项告知承诺制提出如下意见。")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "web-editor-document.png"))
@@ -252,31 +257,19 @@ def created(session):
 
     before = set((root / "guides").glob("*.yml"))
     new_entry(page, url, "guides")
-    field(page, "code").fill("11330100002538613A3000117099")
-    field(page, "name").fill("基层法律服务工作者执业核准")
+    fill(page, code="11330100002538613A3000117099", name="基层法律服务工作者执业核准")
     choose(page, "type", "行政许可")
     choose(page, "department", "办公室（指挥中心）")
     first_item(page, "设定依据", "article")
-    field(page, "title").fill("《基层法律服务工作者管理办法》")
-    field(page, "article").fill("第十一条")
-    field(page, "conditions").fill("具有高等学校法律专业本科以上学历。")
+    fill(page, title="《基层法律服务工作者管理办法》", article="第十一条", conditions="具有高等学校法律专业本科以上学历。")
     choose(page, "audience", "自然人")
     first_item(page, "申请材料", "copies")
-    field(page, "name", 1).fill("执业核准申请表")
+    fill(page, name_1="执业核准申请表")
     choose(page, "form", "原件")
-    field(page, "copies").fill("1")
-    field(page, "source").fill("申请人自备")
+    fill(page, copies="1", source="申请人自备")
     first_item(page, "办理流程", "step")
-    field(page, "step").fill("受理")
-    field(page, "description").fill("窗口当场受理。")
-    field(page, "legal_days").fill("20")
-    field(page, "promised_days").fill("10")
-    field(page, "location").fill("示例省政务服务中心司法厅窗口")
-    field(page, "hours").fill("工作日 9:00—17:00")
-    field(page, "phone", 0).fill("0791-88888888")
-    field(page, "phone", 1).fill("12345")
-    field(page, "visits").fill("1")
-    field(page, "visits_reason").fill("需现场核验身份。")
+    fill(page, step="受理", description="窗口当场受理。", legal_days="20", promised_days="10", location="示例省政务服务中心司法厅窗口",
+         hours="工作日 9:00—17:00", phone="0791-88888888", phone_1="12345", visits="1", visits_reason="需现场核验身份。")
     published(page)
     files["guide"] = wait_for_file(root / "guides", "*.yml", before)
     return files
@@ -333,9 +326,11 @@ def test_a_form_missing_a_required_field_is_not_saved_and_says_which(session):
 def test_a_doc_number_with_wrong_brackets_is_flagged_in_the_form(session):
     page, root, url, _ = session
     new_entry(page, url, "documents")
-    field(page, "doc_number").fill("示司发[2026]3号")
+    page.reload()  # a fresh form, not the one the previous test left unsaved
+    field(page, "title").wait_for()
+    fill(page, title="关于印发《示例省公证执业规范》的通知", doc_number="示司发[2026]3号")
     publish(page)
-    message = page.get_by_text("格式不正确，例如：临司规〔2024〕3号")
+    message = page.get_by_text("“文号”不满足模式（例如：临司规〔2024〕3号")
     message.wait_for()
     field(page, "doc_number").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "web-editor-invalid.png"))

@@ -53,7 +53,7 @@ def _file_widget(folder: str) -> dict:
         "media_folder": f"/{folder}",
         "public_folder": folder,
         "choose_url": False,
-        "pattern": [f"^{folder}/[^<>]+\\.({types})$", f"须为 {folder}/ 下的 " + "、".join(ATTACHMENT_TYPES) + " 文件"],
+        "pattern": [f"^{folder}/[^<>]+\\.({types})$", f"（须为 {folder}/ 下的 " + "、".join(ATTACHMENT_TYPES) + " 文件）"],
     }
 
 
@@ -200,16 +200,17 @@ class _Fields:
 
     @staticmethod
     def text(node: dict) -> dict:
+        """A line or a text area; a pattern's message completes Decap's “<label>”不满足模式…"""
         examples = node.get("examples") or [""]
         spec = {"widget": "text" if node.get("maxLength", 0) > 100 or len(str(examples[0])) > _LONG_TEXT else "string"}
         pattern = node.get("pattern")
         if pattern == NO_HTML:
-            spec["pattern"] = [pattern, "不能含有 < 或 >（HTML 标记）"]
+            spec["pattern"] = [pattern, "（不能含有 < 或 >）"]
         elif pattern:
             shown = "、".join(str(e) for e in examples[:2] if e)
-            spec["pattern"] = [pattern, "格式不正确" + (f"，例如：{shown}" if shown else "")]
+            spec["pattern"] = [pattern, f"（例如：{shown}）" if shown else ""]
         elif node.get("maxLength"):
-            spec["pattern"] = [f"^[\\s\\S]{{0,{node['maxLength']}}}$", f"不能超过 {node['maxLength']} 个字"]
+            spec["pattern"] = [f"^[\\s\\S]{{0,{node['maxLength']}}}$", f"（不能超过 {node['maxLength']} 个字）"]
         return spec
 
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Write frontmatter.json, the Front Matter CMS settings for Markdown front matter, from schemas/.
+"""Write frontmatter.json, the Front Matter CMS settings for Markdown front matter, from the bundled JSON Schemas.
 
     python scripts/frontmatter_config.py
 
-VS Code's YAML extension validates .yml files against schemas/ (see
+VS Code's YAML extension validates .yml files against plugins/disclosure/bundled/schemas/ (see
 .vscode/settings.json) but not the front matter of Markdown files. The Front
 Matter CMS extension does: it shows each field with its Chinese title and
 description in a side panel, offers the allowed values, and underlines missing
@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+from disclosure.schemas import SCHEMA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "frontmatter.json"
@@ -65,7 +67,7 @@ def fields(schema: dict) -> list[dict]:
 def config() -> dict:
     content_types, page_folders = [], []
     for name, schema_name, folder, title in CONTENT_TYPES:
-        schema = json.loads((ROOT / "schemas" / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads((SCHEMA_DIR / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
         content_types.append({"name": name, "pageBundle": False, "previewPath": None, "fields": fields(schema)})
         page_folders.append({"title": title, "path": f"[[workspace]]/{folder}", "contentTypes": [name]})
     return {

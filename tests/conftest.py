@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-DEMO_PARTS = ("mkdocs.yml", "docs", "overrides", "catalogue", "guides", "interpretations", "attachments", "templates", "calendar.yml")
+DEMO_PARTS = ("mkdocs.yml", "docs", "catalogue", "guides", "interpretations", "attachments", "templates", "calendar.yml")
 
 
 def copy_tree(source: Path, target: Path, parts=None) -> Path:

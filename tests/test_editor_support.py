@@ -105,7 +105,7 @@ def test_every_yaml_file_has_exactly_its_schema():
     assert len(real) >= 12
     for rel in sorted(set(real + examples)):
         matches = [schema for schema, regex in mapping if regex.match(rel)]
-        assert matches == [f"./schemas/{schema_name(rel)}.schema.json"], rel
+        assert matches == [f"./plugins/disclosure/bundled/schemas/{schema_name(rel)}.schema.json"], rel
         if rel in real:
             assert (REPO / matches[0]).is_file()
     assert not any(regex.match("catalogue/documents/2024/x.md") or regex.match("mkdocs.yml") for _, regex in mapping)

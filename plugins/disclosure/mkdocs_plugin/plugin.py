@@ -16,6 +16,7 @@ from disclosure.cache import ContentCache
 from disclosure.check import CheckResult, check_repository
 from disclosure.derived_files import DerivedFiles, Site
 from disclosure.diagnostics import single_line
+from disclosure.mkdocs_plugin import theme
 from disclosure.mkdocs_plugin.config import DisclosureConfig
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.preview import Preview
@@ -24,7 +25,7 @@ from disclosure.release import Release
 
 log = get_plugin_logger(__name__)
 
-CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
+CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates")
 
 
 class GeneratedPage(File):
@@ -76,6 +77,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.options = settings.build(dict(self.config))
         except ValueError as error:
             raise PluginError(f"disclosure 插件设置有误：{error}") from error
+        theme.apply(config)
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
         if self.serving:
             self.watched = watched  # by on_serve's watcher

@@ -80,9 +80,11 @@ def _options(root: Path, as_of: dt.date | None = None, cache_dir: str | None = N
         return None
     try:
         return settings.from_config_file(config_file, as_of=as_of, cache_dir=cache_dir)
-    except (OSError, ValueError, TypeError, yaml.YAMLError) as error:
-        print(f"用法错误：无法读取 {config_file} 中 disclosure 插件的设置：{error}", file=sys.stderr)
-        return None
+    except settings.SettingsError as error:
+        print(f"{config_file}:{settings.setting_line(config_file, error.setting)}: disclosure 插件设置有误：{error}", file=sys.stderr)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        print(f"用法错误：无法读取 {config_file}：{error}", file=sys.stderr)
+    return None
 
 
 def run_check(args) -> int:

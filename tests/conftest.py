@@ -40,6 +40,16 @@ def copy_tree(source: Path, target: Path, parts=None) -> Path:
     return target
 
 
+# A test that needs a whole built site or a browser is slow, whichever module it is in (`make test-fast` skips it).
+SLOW_FIXTURES = {"demo_site", "base_url", "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES.intersection(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def mini(tmp_path) -> Path:
     """A copy of tests/fixtures/mini that a test may change."""

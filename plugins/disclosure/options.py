@@ -117,6 +117,8 @@ class Options:
     as_of: dt.date = setting("定时发布基准日", _date, default_factory=dt.date.today)
     # 政策解读 must follow its policy within this many working days.
     interpretation_days: int = setting("政策解读时限的工作日数", _count(0), default=3)
+    # A 办事指南 is checked again this many months after its `updated` date.
+    guide_review_months: int = setting("办事指南复核间隔月数", _count(1), default=12)
     # `##` sections every interpretation must have.
     interpretation_sections: tuple[str, ...] = setting("政策解读必备小节", _texts, default=DEFAULT_SECTIONS)
     # 索引号 form; {prefix} is organization.index_prefix, {year} the year published.

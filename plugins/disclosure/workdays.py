@@ -46,3 +46,11 @@ class WorkCalendar:
             if self.is_workday(day):
                 count -= 1
         return day
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after `start` up to and including `end`."""
+        days, day = 0, start
+        while day < end:
+            day += dt.timedelta(days=1)
+            days += self.is_workday(day)
+        return days

@@ -93,6 +93,7 @@ def test_published_configuration_is_reviewed_and_the_local_one_writes_the_workin
 
 
 # -- in a browser -----------------------------------------------------------
+browser_test = pytest.mark.browser
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -275,6 +276,7 @@ def created(session):
     return files
 
 
+@browser_test
 def test_a_document_entered_in_the_form_is_a_complete_file(created):
     data = front_matter(created["document"])
     assert created["document"].parent.name == str(data["published"])[:4]
@@ -285,6 +287,7 @@ def test_a_document_entered_in_the_form_is_a_complete_file(created):
     assert "告知承诺制提出如下意见" in created["document"].read_text(encoding="utf-8")
 
 
+@browser_test
 def test_an_interpretation_points_at_the_policy_chosen_by_its_title(created):
     data = front_matter(created["interpretation"])
     policy = front_matter(created["document"])
@@ -293,12 +296,14 @@ def test_an_interpretation_points_at_the_policy_chosen_by_its_title(created):
     assert "## 背景依据\n\n依据国务院有关部署制定。" in created["interpretation"].read_text(encoding="utf-8")
 
 
+@browser_test
 def test_a_guide_left_without_charges_is_free(created):
     data = yaml.safe_load(created["guide"].read_text(encoding="utf-8"))
     assert data["fees"] == "不收费" and data["audience"] == ["自然人"] and today(data["updated"])
     assert data["materials"][0]["form"] == "原件" and data["time_limit"] == {"legal_days": 20, "promised_days": 10}
 
 
+@browser_test
 def test_files_from_the_forms_check_and_build(created, session, capsys, tmp_path):
     _, root, _, hosts = session
     code, diagnostics = check(root, capsys=capsys)
@@ -312,6 +317,7 @@ def test_files_from_the_forms_check_and_build(created, session, capsys, tmp_path
     assert all(host.startswith("127.0.0.1:") for host in hosts), hosts  # nothing from a CDN
 
 
+@browser_test
 def test_a_form_missing_a_required_field_is_not_saved_and_says_which(session):
     page, root, url, _ = session
     before = set((root / "catalogue" / "documents").rglob("*.md"))
@@ -323,6 +329,7 @@ def test_a_form_missing_a_required_field_is_not_saved_and_says_which(session):
     assert set((root / "catalogue" / "documents").rglob("*.md")) == before
 
 
+@browser_test
 def test_a_doc_number_with_wrong_brackets_is_flagged_in_the_form(session):
     page, root, url, _ = session
     new_entry(page, url, "documents")

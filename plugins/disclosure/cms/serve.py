@@ -62,12 +62,14 @@ def local_config(root: Path, proxy_url: str, today: dt.date | None = None) -> di
     return settings
 
 
-def preview_styles(root: Path) -> dict[str, Path]:
-    """The site's stylesheets, for the editor's preview pane."""
+def preview_styles() -> dict[str, Path]:
+    """The site's stylesheets (Material's and the engine's own), for the editor's preview pane."""
     import material
 
-    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-    return {"material.css": next(theme.glob("main.*.min.css")), "site.css": root / "docs" / "assets" / "site.css"}
+    from disclosure.bundled import THEME
+
+    material_css = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    return {"material.css": next(material_css.glob("main.*.min.css")), "site.css": THEME / "assets" / "site.css"}
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -89,7 +91,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             body = cms_config.text(local_config(self.root, self.proxy_url)).encode("utf-8")
             return self._send(body, _TYPES[".yml"])
         if name.startswith("preview/"):
-            target = preview_styles(self.root).get(name.removeprefix("preview/"))
+            target = preview_styles().get(name.removeprefix("preview/"))
         elif name in ("index.html", "editor.js"):
             target = self.app / name
         else:  # the bundle and the chunks it loads, from the locked node_modules

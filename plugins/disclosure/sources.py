@@ -8,11 +8,9 @@ original text of every scalar YAML did not read as a string.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -33,6 +31,10 @@ _constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Aliases may repeat a node many times ("billion laughs"); real content never comes close.
 MAX_NODES = 100_000
+# …or a long text many times: the characters of the data as built, aliases expanded.
+MAX_EXPANDED = 2_000_000
+# A content file (YAML, Markdown) is text an editor writes; the longest real one is a few hundred KB.
+MAX_FILE_SIZE = 1024 * 1024
 MAX_DEPTH = 64
 # libyaml composes 10,000 nested levels (measured; 30,000 overflow the C stack) and each level takes
 # at least one character (`[`), so shorter texts need no separate parse to measure their depth.
@@ -89,10 +91,19 @@ def dotted(key_path: Path_) -> str:
 def read_bytes(path: str | Path, rel: str, problems: list[Diagnostic]) -> bytes | None:
     try:
         with open(path, "rb") as stream:
-            return stream.read()
+            raw = stream.read(MAX_FILE_SIZE + 1)  # never more: the cost of every later step grows with it
     except OSError as error:
         problems.append(Diagnostic(rel, 0, 1, "D001", f"无法读取文件：{error.strerror}", hint="检查文件是否存在、是否有读取权限"))
         return None
+    if len(raw) > MAX_FILE_SIZE:
+        problems.append(
+            Diagnostic(
+                rel, 0, 1, "D605", f"文件超过 {MAX_FILE_SIZE // 1024 // 1024} MB，不是一篇公开信息应有的大小",
+                hint="正文只写文字；长篇材料、表格和图片作为附件放在 attachments/ 下，在 attachments 字段列出",
+            )
+        )
+        return None
+    return raw
 
 
 def decode(raw: bytes, rel: str, problems: list[Diagnostic]) -> str | None:
@@ -161,7 +172,7 @@ def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
             loader.dispose()
         if node is not None:
             located.marks[()] = _mark(node, located)  # a missing top-level field points here
-        located.data = None if node is None else _build(node, (), located, problems, _Budget())
+        located.data = None if node is None else _build(node, (), located, problems, _Budget(aliased="*" in text))
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_error(error, text, located))
         return False
@@ -208,8 +219,17 @@ def _mark(node, located: Located) -> tuple[int, int]:
 
 @dataclass
 class _Budget:
+    aliased: bool = False  # without aliases the data is no larger than the text, already bounded
     nodes: int = 0
+    characters: int = 0
     open: set = field(default_factory=set)  # ids of the collections being built: an alias to one is a loop
+
+    def expand(self, node) -> None:
+        """Count the text of a collection's scalars each time an alias repeats it (`&a [*b, *b, …]`)."""
+        children = node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
+        self.characters += sum(len(child.value) for child in children if isinstance(child, yaml.ScalarNode))
+        if self.characters > MAX_EXPANDED:
+            raise _TooComplex(f"展开后超过 {MAX_EXPANDED} 个字符", node.start_mark.line)
 
 
 def _build(node, key_path: Path_, located: Located, problems: list[Diagnostic], budget: _Budget):
@@ -230,6 +250,8 @@ def _collection(node, key_path: Path_, located: Located, problems: list[Diagnost
     budget.nodes += len(node.value)
     if budget.nodes > MAX_NODES:
         raise _TooComplex(f"展开后超过 {MAX_NODES} 项", node.start_mark.line)
+    if budget.aliased:
+        budget.expand(node)
     if node.value and len(key_path) >= MAX_DEPTH:
         raise _TooComplex(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark.line)
     marks, offset, last_line = located.marks, located.line_offset + 1, located.last_line
@@ -352,51 +374,3 @@ def parse_markdown(text: str, rel: str, problems: list[Diagnostic], labels: Call
     if not load_yaml(front, located, problems):
         return None
     return located
-
-
-def _resolve(root: Path, rel: str) -> str | None:
-    """Where `rel` leads with every link followed; None when the file system cannot say (NUL, loops, too long).
-    Strings, not Paths: thousands of linked files are checked at each run."""
-    try:
-        return os.path.realpath(os.path.join(root, rel), strict=False)
-    except (OSError, RuntimeError, ValueError):
-        return None
-
-
-@lru_cache(maxsize=8)
-def _real_root(root: Path) -> str:
-    return os.path.join(os.path.realpath(root), "")
-
-
-def locate(root: Path, rel: str) -> tuple[bool, Path | None]:
-    """A file a content entry links to: whether it lies outside the repository (absolute, `..`, or a
-    link that leads out), and the file itself when it exists inside it."""
-    if os.path.isabs(rel) or ".." in Path(rel).parts:
-        return True, None
-    target = _resolve(root, rel)
-    if target is None:
-        return False, None
-    if not (target + os.sep).startswith(_real_root(root)):
-        return True, None
-    try:
-        return False, Path(target) if os.path.isfile(target) else None
-    except (OSError, ValueError):
-        return False, None
-
-
-def repository_file(root: Path, rel: str) -> Path | None:
-    """The file a content entry links to, when it exists inside the repository."""
-    return locate(root, rel)[1]
-    try:
-        return Path(target) if os.path.isfile(target) else None
-    except (OSError, ValueError):
-        return None
-    try:
-        return target if target.is_file() else None
-    except OSError:
-        return None
-    target = _resolve(root, rel)
-    try:
-        return target if target is not None and target.is_file() else None
-    except OSError:
-        return None

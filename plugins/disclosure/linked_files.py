@@ -108,35 +108,49 @@ def _type_problem(extension: str, rel: str) -> Refusal | None:
     return Refusal("D602", f"文件“{rel}”的类型（{shown}）不允许发布", f"只能发布以下类型：{ALLOWED_TEXT}")
 
 
+_OUTSIDE_HINT = "文件须放在仓库内（如 attachments/ 或 templates/），用相对路径填写，不要用 .. 、绝对路径或指向仓库外的链接"
+
+
+def _where(root: Path, rel: str, folder: str) -> tuple[str, int] | Refusal:
+    """The file's real path and size, every link followed: it must lie inside the folder it is named under."""
+    try:
+        real_root = os.path.realpath(root)
+        target = os.path.realpath(os.path.join(real_root, rel))
+        within = os.path.join(target, "").startswith
+        if not within(os.path.join(real_root, "")):
+            return Refusal("D205", f"文件“{rel}”不在本仓库内", _OUTSIDE_HINT)
+        if os.path.realpath(os.path.join(real_root, folder)) != os.path.join(real_root, folder):
+            return Refusal("D601", f"文件夹 {folder}/ 是指向别处的链接", f"把 {folder}/ 改为真实的文件夹，文件本身放在里面")
+        if not within(os.path.join(real_root, folder, "")):
+            return Refusal("D601", f"文件“{rel}”是指向 {folder}/ 文件夹以外的链接", f"把文件本身（而不是链接）放进 {folder}/ 文件夹")
+        if os.path.isfile(target):
+            return target, os.path.getsize(target)
+    except (OSError, ValueError):
+        pass
+    return Refusal("D205", f"文件“{rel}”不存在", "检查文件名和路径（区分大小写），并确认文件已提交到仓库")
+
+
 def examine(root: Path, rel: str) -> Refusal | None:
     """None when `rel` (repository-relative, as an entry links it) may be published; else why not."""
     if os.path.isabs(rel) or rel.startswith("/") or ".." in rel.replace("\\", "/").split("/"):
+        return Refusal("D205", f"文件“{rel}”不在本仓库内", _OUTSIDE_HINT)
+    folder = rel.split("/", 1)[0]
+    if folder not in FOLDERS and "\\" not in rel:
         return Refusal(
-            "D205", f"文件“{rel}”不在本仓库内",
-            "文件须放在仓库内（如 attachments/ 或 templates/），用相对路径填写，不要用 .. 、绝对路径或指向仓库外的链接",
+            "D601", f"文件“{rel}”不在 attachments/ 或 templates/ 文件夹中",
+            "附件和媒体文件放在 attachments/<年份>/ 下，示范文本和样例放在 templates/<事项>/ 下，再改写这里的路径",
         )
     refusal = _name_problem(rel)
     if refusal:
         return refusal
-    folder = rel.split("/", 1)[0]
-    if folder not in FOLDERS or "/" not in rel:
-        return Refusal("D601", f"文件“{rel}”不在 attachments/ 或 templates/ 文件夹中", "附件和媒体文件放在 attachments/<年份>/ 下，示范文本和样例放在 templates/<事项>/ 下，再填写新路径")
-    refusal = _type_problem(PurePosixPath(rel).suffix.removeprefix("."), rel)
+    found = _where(root, rel, folder)
+    if isinstance(found, Refusal):
+        return found
+    target, size = found
+    extension = PurePosixPath(rel).suffix.removeprefix(".")
+    refusal = _type_problem(extension, rel)
     if refusal:
         return refusal
-    try:
-        # Every link followed: the file must really lie inside the folder it is named under.
-        real_folder = os.path.realpath(os.path.join(root, folder))
-        target = os.path.realpath(os.path.join(root, rel))
-        inside = target.startswith(os.path.join(real_folder, ""))
-        found = inside and os.path.isfile(target)
-        size = os.path.getsize(target) if found else 0
-    except (OSError, ValueError):
-        inside, found, size = True, False, 0
-    if not inside:
-        return Refusal("D601", f"文件“{rel}”是指向 {folder}/ 文件夹以外的链接", f"把文件本身（而不是链接）放进 {folder}/ 文件夹")
-    if not found:
-        return Refusal("D205", f"文件“{rel}”不存在", "检查文件名和路径（区分大小写），并确认文件已提交到仓库")
     if size > MAX_SIZE:
         return Refusal(
             "D605", f"文件“{rel}”有 {size / 1024 / 1024:.1f} MB，超过 {MAX_SIZE // 1024 // 1024} MB 的上限",
@@ -147,7 +161,7 @@ def examine(root: Path, rel: str) -> Refusal | None:
             head = stream.read(_HEAD)
     except OSError as error:
         return Refusal("D001", f"无法读取文件“{rel}”：{error.strerror}", "检查文件是否存在、是否有读取权限")
-    label, matches = TYPES[PurePosixPath(rel).suffix[1:]]
+    label, matches = TYPES[extension]
     if not matches(head):
         return Refusal(
             "D603", f"文件“{rel}”的内容不是{label}，与扩展名不符",

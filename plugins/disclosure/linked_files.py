@@ -164,7 +164,7 @@ def examine(root: Path, rel: str) -> Refusal | None:
     label, matches = TYPES[extension]
     if not matches(head):
         return Refusal(
-            "D603", f"文件“{rel}”的内容不是{label}，与扩展名不符",
+            "D603", f"文件“{rel}”的内容不是 {label}，与扩展名不符",
             "用原程序把文件另存为扩展名所示的格式（不要只改扩展名），或把扩展名改成文件真正的类型",
         )
     return None

@@ -99,7 +99,7 @@ def read_bytes(path: str | Path, rel: str, problems: list[Diagnostic]) -> bytes 
     if len(raw) > MAX_FILE_SIZE:
         problems.append(
             Diagnostic(
-                rel, 0, 1, "D605", f"文件超过 {MAX_FILE_SIZE // 1024 // 1024} MB，不是一篇公开信息应有的大小",
+                rel, 0, 1, "D605", f"文件超过内容文件 {MAX_FILE_SIZE // 1024 // 1024} MB 的上限",
                 hint="正文只写文字；长篇材料、表格和图片作为附件放在 attachments/ 下，在 attachments 字段列出",
             )
         )

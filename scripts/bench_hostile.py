@@ -127,10 +127,14 @@ def cases(size: int) -> list[tuple[str, str, str]]:
     ]
 
 
-def measure(root: Path) -> dict:
+def measure(root: Path, timeout: float) -> dict:
     process = subprocess.Popen([sys.executable, "-c", CHILD, str(root)], stdout=subprocess.PIPE, text=True)
-    output = process.communicate(timeout=600)[0]
-    return json.loads(output)
+    try:
+        return json.loads(process.communicate(timeout=timeout)[0])
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        return {"seconds": timeout, "errors": [f"{timeout:.0f} 秒内未完成"], "peak_mb": 0.0}
 
 
 def build_seconds(root: Path) -> float:
@@ -155,21 +159,22 @@ def main() -> int:
     p = argparse.ArgumentParser(description="恶意内容的校验用时与内存（结果写入 BENCHMARKS.md 的“恶意内容”一节）")
     p.add_argument("--size", type=int, default=1_000_000, help="每个恶意文件的大小（字节），默认 1000000")
     p.add_argument("--build", action="store_true", help="同时测量 mkdocs build 的用时")
+    p.add_argument("--timeout", type=float, default=60, help="每个输入最多等待的秒数，默认 60")
     p.add_argument("--no-write", action="store_true", help="只打印，不写入 BENCHMARKS.md")
     args = p.parse_args()
     rows, over = [], 0
     with tempfile.TemporaryDirectory() as work:
         base = Path(work) / "base"
         shutil.copytree(MINI, base)
-        floor = measure(base)
+        floor = measure(base, args.timeout)
         floor_build = build_seconds(base) if args.build else 0.0
-        print(f"夹具本身：校验 {floor['seconds']:.3f} 秒，内存峰值 {floor['peak_mb']:.0f} MB" + (f"，构建 {floor_build:.1f} 秒" if args.build else ""))
+        print(f"夹具本身：校验 {floor['seconds']:.3f} 秒，内存峰值 {floor['peak_mb']:.0f} MB" + (f"，构建 {floor_build:.1f} 秒" if args.build else ""), flush=True)
         for name, rel, text in cases(args.size):
             root = Path(work) / "case"
             shutil.rmtree(root, ignore_errors=True)
             shutil.copytree(MINI, root)
             (root / rel).write_text(text, encoding="utf-8")
-            result = measure(root)
+            result = measure(root, args.timeout)
             seconds = max(0.0, result["seconds"] - floor["seconds"])
             build = f"{max(0.0, build_seconds(root) - floor_build):.1f}" if args.build else "—"
             ok = seconds < LIMIT_SECONDS and result["peak_mb"] < LIMIT_MB

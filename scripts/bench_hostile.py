@@ -144,6 +144,7 @@ def build_seconds(root: Path) -> float:
 
 
 def write_section(text: str) -> None:
+    """Replace the table of our section of BENCHMARKS.md; hand-written notes (from a `### ` heading on) stay."""
     benchmarks = REPOSITORY / "BENCHMARKS.md"
     old = benchmarks.read_text(encoding="utf-8")
     start = old.find(SECTION + "\n")
@@ -151,7 +152,9 @@ def write_section(text: str) -> None:
         new = old.rstrip("\n") + "\n\n" + text
     else:
         end = old.find("\n## ", start + len(SECTION))
-        new = old[:start] + text + ("" if end < 0 else old[end:])
+        section = old[start:] if end < 0 else old[start:end]
+        notes = section.find("\n### ")
+        new = old[:start] + text + (section[notes:] if notes >= 0 else "") + ("" if end < 0 else old[end:])
     benchmarks.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
 
 

@@ -10,12 +10,11 @@ import json
 import subprocess
 import sys
 import xml.dom.minidom
-from pathlib import Path
 
 import pytest
 
 from conftest import check, edit
-from disclosure.exports import CATALOGUE_CSV, CATALOGUE_JSON, exports, spreadsheet_cell
+from disclosure.exports import CATALOGUE_CSV, CATALOGUE_JSON, exports, spreadsheet_cell, xml_text
 from disclosure.loader import load_project
 from disclosure.release import Release
 
@@ -127,8 +126,6 @@ def test_feed_and_sitemap_stay_well_formed_xml_whatever_the_titles_say(mini, tmp
 
 
 def test_xml_text_keeps_every_character_xml_allows():
-    from disclosure.exports import xml_text
-
     allowed = "\t\n\r 文字\u2028\ud7ff\ue000\ufffd\U0001f600"
     assert xml_text(allowed) == allowed
     assert xml_text("a\x00b\x1fc\ufffed\uffff") == "abcd"

@@ -176,7 +176,9 @@ def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
             loader.dispose()
         if node is not None:
             located.marks[()] = _mark(node, located)  # a missing top-level field points here
-        located.data = None if node is None else _build(node, (), located, problems, _Budget(aliased="*" in text))
+        if node is not None and "*" in text:  # without aliases the data is no larger than the text, already bounded
+            _expanded(node, {}, set())
+        located.data = None if node is None else _build(node, (), located, problems, _Budget())
     except yaml.MarkedYAMLError as error:
         problem = _syntax_error(error, text, located)
         if problem.line - 1 - located.line_offset not in mended.lines:  # a slip on that line explains it already
@@ -225,17 +227,34 @@ def _mark(node, located: Located) -> tuple[int, int]:
 
 @dataclass
 class _Budget:
-    aliased: bool = False  # without aliases the data is no larger than the text, already bounded
     nodes: int = 0
-    characters: int = 0
     open: set = field(default_factory=set)  # ids of the collections being built: an alias to one is a loop
 
-    def expand(self, node) -> None:
-        """Count the text of a collection's scalars each time an alias repeats it (`&a [*b, *b, …]`)."""
-        children = node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
-        self.characters += sum(len(child.value) for child in children if isinstance(child, yaml.ScalarNode))
-        if self.characters > MAX_EXPANDED:
-            raise _TooComplex(f"展开后超过 {MAX_EXPANDED} 个字符", node.start_mark.line)
+
+def _expanded(node, sizes: dict, open_: set, depth: int = 0) -> tuple[int, int]:
+    """(items, characters) of `node` with every alias expanded, each distinct node measured once, so that
+    `&a [*b, *b, …]` fan-outs are refused before anything is built (the build repeats each alias)."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    if isinstance(node, yaml.ScalarNode):
+        return 0, len(node.value)
+    if id(node) in open_:
+        raise _TooComplex("别名引用了包含它自身的内容", node.start_mark.line)
+    if depth >= MAX_DEPTH:
+        raise _TooComplex(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark.line)
+    open_.add(id(node))
+    children = node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
+    items, characters = len(node.value), 0
+    for child in children:
+        child_items, child_characters = _expanded(child, sizes, open_, depth + 1)
+        items, characters = items + child_items, characters + child_characters
+    open_.discard(id(node))
+    if items > MAX_NODES:
+        raise _TooComplex(f"展开后超过 {MAX_NODES} 项", node.start_mark.line)
+    if characters > MAX_EXPANDED:
+        raise _TooComplex(f"展开后超过 {MAX_EXPANDED} 个字符", node.start_mark.line)
+    sizes[id(node)] = items, characters
+    return items, characters
 
 
 def _build(node, key_path: Path_, located: Located, problems: list[Diagnostic], budget: _Budget):
@@ -256,8 +275,6 @@ def _collection(node, key_path: Path_, located: Located, problems: list[Diagnost
     budget.nodes += len(node.value)
     if budget.nodes > MAX_NODES:
         raise _TooComplex(f"展开后超过 {MAX_NODES} 项", node.start_mark.line)
-    if budget.aliased:
-        budget.expand(node)
     if node.value and len(key_path) >= MAX_DEPTH:
         raise _TooComplex(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark.line)
     marks, offset, last_line = located.marks, located.line_offset + 1, located.last_line

@@ -202,6 +202,7 @@ def published(page) -> None:
     publish(page)
     try:
         page.get_by_text("内容已保存").wait_for(timeout=10000)
+        page.wait_for_url("**/entries/**")  # the editor moves to the saved entry; a new form must come after
     except Exception:
         page.screenshot(path=str(ARTIFACTS / "cms-not-saved.png"), full_page=True)
         problems = [line for line in page.inner_text("body").splitlines() if "必填" in line or "格式不正确" in line or "不能" in line]

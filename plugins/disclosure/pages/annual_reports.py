@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from disclosure.model import APPLICANT_COLUMNS, APPEAL_COLUMNS, RESULT_GROUPS, AnnualReport
-from disclosure.pages import columns
+from disclosure.pages import columns, searchable
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
 from disclosure.schemas import schema
@@ -61,5 +62,10 @@ def annual_report_pages(renderer: Renderer) -> list[Page]:
     column = columns.ANNUAL_REPORTS
     pages = [renderer.render("annual_report_index.md.j2", column.path, column=column, entries=entries, **helpers)]
     for entry in entries:
-        pages.append(renderer.render("annual_report.md.j2", release.path_of(entry.report), column=column, entry=entry, **helpers))
+        pages.append(
+            renderer.render(
+                "annual_report.md.j2", release.path_of(entry.report), column=column, entry=entry,
+                search=partial(searchable.annual_report, release, entry.report, entry.title), **helpers,
+            )
+        )
     return pages

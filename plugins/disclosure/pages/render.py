@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from markupsafe import Markup, escape
 
 from disclosure.pages.columns import Column
 from disclosure.release import Release
+from disclosure.search.entries import SearchEntry
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
@@ -23,6 +25,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
 class Page:
     path: str  # src path inside the site, e.g. "documents/2020-00001/index.md"
     markdown: str
+    # What search knows of the page, read when the index is written; None: not a page to find.
+    search: Callable[[], SearchEntry] | None = None
 
 
 def markdown_text(value) -> Markup:
@@ -85,11 +89,12 @@ class Renderer:
         self.keep = keep or {}
         self.links = links
 
-    def render(self, template: str, path: str, column: Column | None = None, **context) -> Page:
-        """One page; `column` names the 栏目 it belongs to in its front matter (ColumnName, ColumnType)."""
+    def render(self, template: str, path: str, column: Column | None = None, search: Callable[[], SearchEntry] | None = None, **context) -> Page:
+        """One page; `column` names the 栏目 it belongs to in its front matter (ColumnName, ColumnType);
+        `search` gives its search entry (pages/searchable.py)."""
         kept = self.keep.get(path)
         if kept is not None:
-            return Page(path, kept)
+            return Page(path, kept, search)
         targets = None if self.links is None else self.links.setdefault(path, set())
 
         def page_front_matter(**meta) -> Markup:
@@ -121,4 +126,4 @@ class Renderer:
         markdown = self.env.get_template(template).render(
             release=self.release, r=self.release, link=link, url=url, asset=asset, front_matter=page_front_matter, column=column, **context
         )
-        return Page(path, markdown)
+        return Page(path, markdown, search)

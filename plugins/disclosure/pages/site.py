@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from disclosure.options import Options
-from disclosure.pages import columns
+from disclosure.pages import columns, searchable
 from disclosure.pages.annual_reports import annual_report_pages
 from disclosure.pages.browse import BROWSE, browse_pages
-from disclosure.pages.disclosure_guide import disclosure_guide_pages
+from disclosure.pages.disclosure_guide import application_pages, disclosure_guide_pages
 from disclosure.pages.listing import paginated
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
@@ -14,6 +16,7 @@ from disclosure.search.entries import facets
 
 HOME = "index.md"
 SEARCH = "search/index.md"
+SITE_MAP = "site-map/index.md"
 
 
 def system_documents(release: Release, options: Options) -> list:
@@ -28,9 +31,10 @@ def _guide_column(renderer: Renderer, options: Options) -> list[Page]:
 def _system_column(renderer: Renderer, options: Options) -> list[Page]:
     release = renderer.release
     item = release.catalogue.by_code.get(options.system_category)
+    item = item if item and item.is_leaf else None
     return paginated(
         renderer, "system.md.j2", columns.SYSTEM.path, system_documents(release, options), options.page_size,
-        column=columns.SYSTEM, item=item if item and item.is_leaf else None,
+        column=columns.SYSTEM, item=item, search=partial(searchable.system_column, release, columns.SYSTEM, item),
     )
 
 
@@ -58,15 +62,24 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
     )
     pages += paginated(renderer, "guide_index.md.j2", columns.SERVICE_GUIDES.path, release.guides, size, column=columns.SERVICE_GUIDES)
     pages.append(
-        renderer.render("negative_list.md.j2", columns.NEGATIVE_LIST.path, column=columns.NEGATIVE_LIST, entries=release.project.negative_list)
+        renderer.render(
+            "negative_list.md.j2", columns.NEGATIVE_LIST.path, column=columns.NEGATIVE_LIST, entries=release.project.negative_list,
+            search=partial(searchable.negative_list, release, columns.NEGATIVE_LIST),
+        )
     )
     pages += browse_pages(renderer, size)
     pages.append(renderer.render("search.md.j2", SEARCH, facets=facets(release)))
+    pages.append(
+        renderer.render(
+            "site_map.md.j2", SITE_MAP, columns=columns, browse=BROWSE, search_page=SEARCH, application_pages=application_pages(),
+            reports=[(report.year, release.path_of(report)) for report in release.annual_reports],
+        )
+    )
     for item in release.catalogue.walk():
         if item.code:
             pages += paginated(
                 renderer, "catalogue_item.md.j2", release.path_of(item), release.documents_in.get(item.code, []) if item.is_leaf else [], size,
-                column=columns.CATALOGUE, item=item,
+                column=columns.CATALOGUE, item=item, search=partial(searchable.catalogue_item, release, item),
             )
     for document in release.documents:
         item = release.catalogue.by_code[document.category]  # the release keeps only documents of known categories
@@ -74,6 +87,7 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
             renderer.render(
                 "document.md.j2", release.path_of(document), column=columns.CATALOGUE,
                 d=document, item=item, interpretations=release.interpretations_of.get(document.id, []),
+                search=partial(searchable.document, release, document, document.category == options.system_category),
             )
         )
     for interpretation in release.interpretations:
@@ -81,8 +95,11 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
             renderer.render(
                 "interpretation.md.j2", release.path_of(interpretation), column=columns.INTERPRETATIONS,
                 i=interpretation, policy=release.documents_by_id[interpretation.policy],
+                search=partial(searchable.interpretation, release, interpretation, release.documents_by_id[interpretation.policy]),
             )
         )
     for guide in release.guides:
-        pages.append(renderer.render("guide.md.j2", release.path_of(guide), column=columns.SERVICE_GUIDES, g=guide))
+        pages.append(
+            renderer.render("guide.md.j2", release.path_of(guide), column=columns.SERVICE_GUIDES, g=guide, search=partial(searchable.guide, release, guide))
+        )
     return pages

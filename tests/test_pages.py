@@ -125,7 +125,7 @@ def test_kind_pages_have_pinyin_folders():
 
 def test_the_catalogue_list_gives_the_fields_of_article_twelve():
     markdown = PAGES["catalogue/0301/index.md"]
-    for label in ("索引号", "名称", "生成日期", "发布日期", "有效性", "政策解读"):
+    for label in ("索引号", "名称", "成文日期", "发布日期", "有效性", "政策解读"):
         assert f'<th scope="col">{label}</th>' in markdown
     document = RELEASE.documents_by_id["014500123/2020-00002"]
     assert document.summary in markdown and str(document.written) in markdown

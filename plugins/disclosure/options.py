@@ -25,6 +25,9 @@ class Options:
     id_pattern: str = DEFAULT_ID_PATTERN
     # Code of the catalogue leaf whose documents form the 政府信息公开制度 column.
     system_category: str = ""
+    # Code of the catalogue leaf of annual reports: a year with no report in the national-format
+    # YAML is listed in the 年报 column by its report kept there as a document.
+    annual_report_category: str = ""
     # Entries per list page; longer lists continue on /page/2/ and after.
     page_size: int = 50
     # Where parsed files are kept between runs, relative to the repository; "" for
@@ -57,15 +60,17 @@ def build(settings: dict, **overrides) -> Options:
         "interpretation_sections": tuple(settings["interpretation_sections"]) if settings.get("interpretation_sections") else None,
         "id_pattern": settings.get("id_pattern"),
         "system_category": settings.get("system_category"),
+        "annual_report_category": settings.get("annual_report_category"),
         "page_size": settings.get("page_size"),
         "cache_dir": settings.get("cache_dir", DEFAULT_CACHE_DIR),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     if isinstance(values["as_of"], str):
         values["as_of"] = dt.date.fromisoformat(values["as_of"])
-    if values["system_category"] is not None and not isinstance(values["system_category"], str):
-        # YAML reads an unquoted 0101 as the number 65: the code is lost, so ask for quotes.
-        raise ValueError(f"system_category 应为加引号的目录编码，如 system_category: \"0901\"（现为 {values['system_category']!r}）")
+    for name in ("system_category", "annual_report_category"):
+        if values[name] is not None and not isinstance(values[name], str):
+            # YAML reads an unquoted 0101 as the number 65: the code is lost, so ask for quotes.
+            raise ValueError(f"{name} 应为加引号的目录编码，如 {name}: \"0901\"（现为 {values[name]!r}）")
     if values["page_size"] is not None and (not isinstance(values["page_size"], int) or values["page_size"] < 1):
         raise ValueError(f"page_size 应为正整数（每页条数），现为 {values['page_size']!r}")
     return Options(**{k: v for k, v in values.items() if v is not None})

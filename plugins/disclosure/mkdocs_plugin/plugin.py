@@ -18,6 +18,7 @@ from disclosure.derived_files import DerivedFiles, Site
 from disclosure.diagnostics import single_line
 from disclosure.mkdocs_plugin.config import DisclosureConfig
 from disclosure.mkdocs_plugin.watch import ContentWatcher
+from disclosure.pages.identity import site_identity
 from disclosure.pages.preview import Preview
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
@@ -74,8 +75,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         try:
             self.options = settings.build(dict(self.config))
+            self.identity = site_identity(dict(self.config))
         except ValueError as error:
             raise PluginError(f"disclosure 插件设置有误：{error}") from error
+        self.use_emblem(config)
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
         if self.serving:
             self.watched = watched  # by on_serve's watcher
@@ -88,6 +91,16 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.cache is None or self.cache.place != cache_dir:
             self.cache = ContentCache(cache_dir)
         return config
+
+    def use_emblem(self, config) -> None:
+        """The agency's emblem and tab icon in place of Material's, from files under docs/."""
+        for setting, theme_key in (("emblem", "logo"), ("favicon", "favicon")):
+            rel = self.config[setting]
+            if not rel:
+                continue
+            if not (Path(config.docs_dir) / rel).is_file():
+                raise PluginError(f"disclosure 插件设置有误：{setting} 指向的文件 docs/{rel} 不存在")
+            config.theme[theme_key] = rel
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
     @event_priority(100)
@@ -128,7 +141,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             return env
         env.globals["disclosure_site"] = {
             "domain": urlsplit(config.site_url or "").hostname or "",
-            "id_code": str(self.config.site_id_code or ""),
+            "id_code": self.identity.id_code,
+            "identity": self.identity,
             "office": self.release.organization.office,
         }
         return env

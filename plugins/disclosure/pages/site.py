@@ -6,7 +6,7 @@ from functools import partial
 
 from disclosure.options import Options
 from disclosure.pages import columns, searchable
-from disclosure.pages.annual_reports import annual_report_pages
+from disclosure.pages.annual_reports import annual_report_pages, report_years
 from disclosure.pages.browse import BROWSE, browse_pages
 from disclosure.pages.disclosure_guide import application_pages, disclosure_guide_pages
 from disclosure.pages.listing import paginated
@@ -43,7 +43,7 @@ def _catalogue_column(renderer: Renderer, options: Options) -> list[Page]:
 
 
 def _annual_report_column(renderer: Renderer, options: Options) -> list[Page]:
-    return annual_report_pages(renderer)
+    return annual_report_pages(renderer, options.annual_report_category)
 
 
 # The four columns of every 政府信息公开 platform, in their order (国办公开办函〔2019〕61号).
@@ -72,7 +72,7 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
     pages.append(
         renderer.render(
             "site_map.md.j2", SITE_MAP, columns=columns, browse=BROWSE, search_page=SEARCH, application_pages=application_pages(),
-            reports=[(report.year, release.path_of(report)) for report in release.annual_reports],
+            reports=[(y.year, release.path_of(y.target)) for y in report_years(release, options.annual_report_category)],
         )
     )
     for item in release.catalogue.walk():

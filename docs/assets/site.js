@@ -2,27 +2,56 @@
 (function () {
   var KEY = "disclosure.text-size";
   var root = document.documentElement;
-  var buttons = document.querySelectorAll("[data-text-size]");
+  var toggle = document.getElementById("text-size-large");
 
-  function show(size) {
-    root.classList.toggle("large-text", size === "large");
-    buttons.forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button.dataset.textSize === size));
-    });
+  function show(large) {
+    root.classList.toggle("large-text", large);
+    if (toggle) toggle.checked = large;
   }
 
-  buttons.forEach(function (button) {
-    button.addEventListener("click", function () {
-      var size = button.dataset.textSize;
-      show(size);
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      show(toggle.checked);
       try {
-        localStorage.setItem(KEY, size);
+        localStorage.setItem(KEY, toggle.checked ? "large" : "standard");
       } catch (e) {
         /* private browsing: the choice lasts for this page only */
       }
     });
-  });
-  show(root.classList.contains("large-text") ? "large" : "standard");
+  }
+  show(root.classList.contains("large-text"));
+
+  /* The menu (the drawer on narrow screens) opens and closes from the keyboard too, and its
+     links take focus only while it is open (site.css hides the closed drawer). */
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector(".site-menu-button");
+  if (drawer && menu) {
+    var sync = function () {
+      menu.setAttribute("aria-expanded", String(drawer.checked));
+    };
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        drawer.checked = !drawer.checked;
+        drawer.dispatchEvent(new Event("change"));
+        sync();
+        if (drawer.checked) {
+          var first = document.querySelector(".md-sidebar--primary .md-nav__link[href]");
+          if (first) first.focus();
+        }
+      }
+    });
+    drawer.addEventListener("change", sync);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.checked = false;
+        drawer.dispatchEvent(new Event("change"));
+        sync();
+        menu.focus();
+      }
+    });
+    sync();
+  }
 
   /* Pages reached from lists (documents, items) light up the tab of their column. */
   var column = document.querySelector('meta[name="ColumnName"]');

@@ -21,36 +21,32 @@
   }
   show(root.classList.contains("large-text"));
 
-  /* The menu (the drawer on narrow screens) opens and closes from the keyboard too, and its
-     links take focus only while it is open (site.css hides the closed drawer). */
+  /* The menu (the drawer on narrow screens) opens and closes from the keyboard too; its links
+     take focus only while it is open (site.css hides the closed drawer). */
   var drawer = document.getElementById("__drawer");
   var menu = document.querySelector(".site-menu-button");
   if (drawer && menu) {
-    var sync = function () {
-      menu.setAttribute("aria-expanded", String(drawer.checked));
+    var open = function (state) {
+      drawer.checked = state;
+      drawer.dispatchEvent(new Event("change"));
     };
-    menu.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        drawer.checked = !drawer.checked;
-        drawer.dispatchEvent(new Event("change"));
-        sync();
-        if (drawer.checked) {
-          var first = document.querySelector(".md-sidebar--primary .md-nav__link[href]");
-          if (first) first.focus();
-        }
+    menu.hidden = false;
+    menu.addEventListener("click", function () {
+      open(!drawer.checked);
+      if (drawer.checked) {
+        var first = document.querySelector(".md-sidebar--primary .md-nav__link[href]");
+        if (first) first.focus();
       }
     });
-    drawer.addEventListener("change", sync);
+    drawer.addEventListener("change", function () {
+      menu.setAttribute("aria-expanded", String(drawer.checked));
+    });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) {
-        drawer.checked = false;
-        drawer.dispatchEvent(new Event("change"));
-        sync();
+        open(false);
         menu.focus();
       }
     });
-    sync();
   }
 
   /* Pages reached from lists (documents, items) light up the tab of their column. */
@@ -70,12 +66,19 @@
     }
   });
 
-  /* A table wider than a phone scrolls; keyboard users must reach it too. */
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-    if (wrap.scrollWidth > wrap.clientWidth) {
-      wrap.tabIndex = 0;
-    }
-  });
+  /* A table wider than a phone scrolls; keyboard users must reach it too. Material wraps the
+     tables of a page when it has loaded it, so this waits for that. */
+  function reachScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "表格（可左右滚动）");
+      }
+    });
+  }
+  if (window.document$) window.document$.subscribe(reachScrollers);
+  else reachScrollers();
 
   /* Material's search dialog has no accessible name. */
   document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "站内搜索");

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from disclosure.options import Options
-from disclosure.pages import columns, searchable
+from disclosure.pages import columns, media, searchable
 from disclosure.pages.annual_reports import annual_report_pages, report_years
 from disclosure.pages.browse import BROWSE, browse_pages
 from disclosure.pages.disclosure_guide import application_pages, disclosure_guide_pages
@@ -22,6 +23,13 @@ SITE_MAP = "site-map/index.md"
 def system_documents(release: Release, options: Options) -> list:
     """The 政府信息公开制度 column: the documents of the catalogue leaf the agency names."""
     return release.documents_in.get(options.system_category, []) if options.system_category else []
+
+
+def _video_length(release: Release, interpretation) -> str:
+    """How long a video interpretation kept in the repository runs."""
+    if interpretation.form != "视频解读" or not release.publishes(interpretation.media):
+        return ""
+    return media.running_time(media.mp4_seconds(Path(release.project.root) / interpretation.media))
 
 
 def _guide_column(renderer: Renderer, options: Options) -> list[Page]:
@@ -94,7 +102,7 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
         pages.append(
             renderer.render(
                 "interpretation.md.j2", release.path_of(interpretation), column=columns.INTERPRETATIONS,
-                i=interpretation, policy=release.documents_by_id[interpretation.policy],
+                i=interpretation, policy=release.documents_by_id[interpretation.policy], video_length=_video_length(release, interpretation),
                 search=partial(searchable.interpretation, release, interpretation, release.documents_by_id[interpretation.policy]),
             )
         )

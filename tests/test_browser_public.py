@@ -290,10 +290,11 @@ def test_a_missing_page_says_so_in_chinese_styled_at_any_depth(screens, demo_sit
     server = serve_under(demo_site, "/zwgk/")
     try:
         page = screens[390, "standard"]
-        response = page.goto(f"http://127.0.0.1:{server.server_port}/zwgk/no/such/page/")
+        host = f"http://127.0.0.1:{server.server_port}"
+        response = page.goto(f"{host}/zwgk/no/such/page/")
         assert response.status == 404
         expect(page.locator("h1")).to_have_text("页面不存在")
-        expect(page.get_by_role("link", name="返回首页")).to_have_attribute("href", "/zwgk/")
+        assert page.get_by_role("link", name="返回首页").evaluate("a => a.href") == f"{host}/zwgk/"
         header = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
         assert header == "rgb(164, 22, 26)"  # the site's stylesheet did load
         assert page.evaluate("document.documentElement.lang") == "zh"

@@ -11,10 +11,11 @@ import yaml
 from conftest import REPO, edit
 from disclosure.check import check_repository
 from disclosure.options import from_config_file
+from disclosure.mkdocs_plugin.theme import THEME_DEFAULTS
 from disclosure.pages import columns
 from disclosure.pages.listing import Pager
 from disclosure.pages.media import mp4_seconds, running_time
-from disclosure.pages.site import build_pages
+from disclosure.pages.site import build_pages, navigation
 from disclosure.release import Release
 
 OPTIONS = from_config_file(REPO / "mkdocs.yml")
@@ -60,11 +61,17 @@ def test_each_of_the_four_columns_is_a_page_with_exactly_its_title(column):
     assert meta(markdown)["column"] == column.name
 
 
-def test_the_nav_lists_the_four_columns_in_order():
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    titles = [next(iter(entry)) for entry in config["nav"] if isinstance(entry, dict)]
+def test_the_nav_lists_the_four_columns_in_order_and_only_generated_pages():
+    nav = navigation()
+    titles = [next(iter(entry)) for entry in nav]
     names = [c.name for c in columns.DISCLOSURE_COLUMNS]
     assert titles[1 : len(names) + 1] == names  # right after 首页
+
+    def paths(entry):
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        return [p for item in value for p in paths(item)] if isinstance(value, list) else [value]
+
+    assert {p for entry in nav for p in paths(entry)} <= set(PAGES)
 
 
 def test_system_column_lists_the_documents_of_its_catalogue_leaf():
@@ -178,8 +185,7 @@ def test_a_long_list_has_one_way_to_its_next_page():
     assert listed
     first = SMALL_PAGES[listed[0].replace("page/2/", "")]
     assert first.count(">下一页</a>") == 1
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    assert "navigation.footer" not in config["theme"]["features"]
+    assert "navigation.footer" not in THEME_DEFAULTS["features"]
 
 
 def test_every_page_but_home_says_where_it_stands():

@@ -18,7 +18,7 @@ APPLICATION_PAGES = (
 )
 
 
-def _path(folder: str) -> str:
+def application_page_path(folder: str) -> str:
     return f"{columns.GUIDE.folder}{folder}/index.md"
 
 
@@ -45,14 +45,18 @@ def disclosure_guide_pages(renderer: Renderer) -> list[Page]:
         )
     ]
     for title, folder, template in APPLICATION_PAGES:
-        facts = partial(searchable.disclosure_guide, release, _path(folder), title, *_facts(release, folder))
-        pages.append(renderer.render(template, _path(folder), column=columns.GUIDE, title=title, form_page=_path("form"), search=facts))
+        facts = partial(searchable.disclosure_guide, release, application_page_path(folder), title, *_facts(release, folder))
+        pages.append(
+            renderer.render(
+                template, application_page_path(folder), column=columns.GUIDE, title=title, form_page=application_page_path("form"), search=facts
+            )
+        )
     return pages
 
 
 def application_pages() -> list[tuple[str, str]]:
     """(title, src path) of each 依申请公开 page."""
-    return [(title, _path(folder)) for title, folder, _ in APPLICATION_PAGES]
+    return [(title, application_page_path(folder)) for title, folder, _ in APPLICATION_PAGES]
 
 
 def _office(release) -> tuple[str, ...]:

@@ -8,16 +8,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from disclosure.bundled import LAYOUTS
 from disclosure.pages.columns import Column
 from disclosure.release import Release
 from disclosure.search.entries import SearchEntry
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
 
 
@@ -64,7 +63,7 @@ def front_matter(**meta) -> Markup:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(LAYOUTS),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -18,6 +18,15 @@ from disclosure.search.entries import facets
 HOME = "index.md"
 SEARCH = "search/index.md"
 SITE_MAP = "site-map/index.md"
+# Pages reached from the list pages rather than from the site's navigation.
+NOT_IN_NAV = ("/catalogue/", "/documents/", "/interpretations/", "/guides/", "/browse/", "/disclosure-rules/page/")
+
+
+def navigation() -> list:
+    """The site's navigation: the four columns of a 政府信息公开 platform first, then the other services."""
+    guide = [columns.GUIDE.path] + [{title: path} for title, path in application_pages()]
+    rest = (columns.SYSTEM, columns.CATALOGUE, columns.ANNUAL_REPORTS, columns.INTERPRETATIONS, columns.SERVICE_GUIDES, columns.NEGATIVE_LIST)
+    return [{"首页": HOME}, {columns.GUIDE.name: guide}] + [{column.name: column.path} for column in rest]
 
 
 def system_documents(release: Release, options: Options) -> list:

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from accessibility import serious_violations
 from conftest import ARTIFACTS
 from disclosure.check import check_repository
+from disclosure.layout import Layout
 from disclosure.options import from_config_file
 from disclosure.release import Release
 from disclosure.search.plaintext import article_text, markdown_text
@@ -182,14 +183,15 @@ def probe_fields(release: Release) -> dict[str, list[tuple[str, str]]]:
     content rather than from the index, so that nothing the index leaves out goes unnoticed."""
     office = release.organization.office
     system = release.documents_in.get("0901", [])
+    layout = Layout.of(release.project)
     return {
-        "document": [(release.url_of(d), markdown_text(d.body)) for d in release.documents],
-        "interpretation": [(release.url_of(i), markdown_text(i.body)) for i in release.interpretations],
-        "guide": [(release.url_of(g), "\n".join([g.conditions, *(p.description for p in g.process), g.location])) for g in release.guides],
-        "catalogue": [(release.url_of(item), "\n".join([item.content, item.basis, item.time_limit])) for item in release.catalogue.leaves()],
+        "document": [(layout.url_of(d), markdown_text(d.body)) for d in release.documents],
+        "interpretation": [(layout.url_of(i), markdown_text(i.body)) for i in release.interpretations],
+        "guide": [(layout.url_of(g), "\n".join([g.conditions, *(p.description for p in g.process), g.location])) for g in release.guides],
+        "catalogue": [(layout.url_of(item), "\n".join([item.content, item.basis, item.time_limit])) for item in release.catalogue.leaves()],
         "disclosure-guide": [("disclosure-guide/office/", office.address), ("disclosure-guide/process/", "\n".join(c.description for c in release.organization.application.channels))],
         "system": [("disclosure-rules/", release.catalogue.by_code["0901"].content)] if system else [],
-        "annual-report": [(release.url_of(r), "\n".join([r.overview, r.problems, r.other_matters])) for r in release.annual_reports],
+        "annual-report": [(layout.url_of(r), "\n".join([r.overview, r.problems, r.other_matters])) for r in release.annual_reports],
         "negative-list": [("negative-list/", "\n".join(f"{e.situation}\n{e.basis}" for e in release.project.negative_list))],
     }
 

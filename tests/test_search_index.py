@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import MINI, REPO
 from disclosure.check import check_repository
+from disclosure.layout import Layout
 from disclosure.options import Options
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
@@ -185,7 +186,7 @@ def test_documents_of_the_system_column_are_found_under_its_type_too(demo_releas
     items = entries(build_pages(demo_release, options))
     system = [e.url for e in items if "system" in e.facets["type"]]
     assert system[-1] == "disclosure-rules/"
-    assert sorted(system[:-1]) == sorted(demo_release.url_of(d) for d in demo_release.documents_in["0901"])
+    assert sorted(system[:-1]) == sorted(Layout.of(demo_release.project).url_of(d) for d in demo_release.documents_in["0901"])
 
 
 def test_results_carry_validity(demo_release, tmp_path):

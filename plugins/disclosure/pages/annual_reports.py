@@ -98,7 +98,7 @@ def annual_report_pages(renderer: Renderer, category: str = "") -> list[Page]:
     for entry in entries:
         pages.append(
             renderer.render(
-                "annual_report.md.j2", release.path_of(entry.report), column=column, entry=entry,
+                "annual_report.md.j2", renderer.layout.path_of(entry.report), column=column, entry=entry,
                 search=partial(searchable.annual_report, release, entry.report, entry.title), **helpers,
             )
         )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
+from disclosure.layout import document_kinds
 from disclosure.pages import columns, searchable
-from disclosure.pages.browse import BROWSE, document_kinds
+from disclosure.pages.browse import BROWSE
 from disclosure.pages.render import Page, Renderer
 
 # The 依申请公开 sub-pages: title, folder under the column, template.

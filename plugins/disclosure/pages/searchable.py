@@ -6,6 +6,7 @@ unevaluated, so the text is read in the process that writes the index, beside th
 
 from __future__ import annotations
 
+from disclosure.layout import Layout
 from disclosure.model import AnnualReport, CatalogueItem, Document, Interpretation, ServiceGuide
 from disclosure.pages.columns import Column
 from disclosure.release import Release
@@ -37,7 +38,7 @@ def document(release: Release, d: Document, in_system: bool) -> SearchEntry:
         d.consultation and lines(f"{d.consultation.start} 至 {d.consultation.end}", d.consultation.feedback),
     )
     return SearchEntry(
-        url=release.url_of(d), title=d.title, type="document", kind=d.kind, date=d.published, summary=d.summary,
+        url=Layout.of(release.project).url_of(d), title=d.title, type="document", kind=d.kind, date=d.published, summary=d.summary,
         text=lines(markdown_text(d.body), attachments, related, metadata), validity=d.validity,
         facets={
             "type": ["document", "system"] if in_system else ["document"],
@@ -52,7 +53,7 @@ def document(release: Release, d: Document, in_system: bool) -> SearchEntry:
 
 def interpretation(release: Release, i: Interpretation, policy: Document) -> SearchEntry:
     return SearchEntry(
-        url=release.url_of(i), title=i.title, type="interpretation", kind=TYPE_LABELS["interpretation"], date=i.published,
+        url=Layout.of(release.project).url_of(i), title=i.title, type="interpretation", kind=TYPE_LABELS["interpretation"], date=i.published,
         summary=i.summary,
         text=lines(markdown_text(i.body), policy.title, policy.doc_number, i.form, release.department_name(i.department), i.interpreter),
         facets={"type": ["interpretation"], "department": [i.department], "year": [str(i.published.year)]},
@@ -70,7 +71,7 @@ def guide(release: Release, g: ServiceGuide) -> SearchEntry:
         *(lines(q.question, q.answer) for q in g.faq),
     )
     return SearchEntry(
-        url=release.url_of(g), title=g.name, type="guide", kind=TYPE_LABELS["guide"], date=g.updated, summary=g.summary, text=text,
+        url=Layout.of(release.project).url_of(g), title=g.name, type="guide", kind=TYPE_LABELS["guide"], date=g.updated, summary=g.summary, text=text,
         facets={"type": ["guide"], "department": [g.department], "year": [str(g.updated.year)]},
     )
 
@@ -85,12 +86,12 @@ def catalogue_item(release: Release, item: CatalogueItem) -> SearchEntry:
     else:
         text = lines(*(f"{child.code} {child.name}" for child in item.children))
     codes = [node.code for node in (*item.ancestors(), item)]
-    return _page("catalogue", release.path_of(item), title, text, summary=item.content, item=codes)
+    return _page("catalogue", Layout.of(release.project).path_of(item), title, text, summary=item.content, item=codes)
 
 
 def annual_report(release: Release, report: AnnualReport, title: str) -> SearchEntry:
     return SearchEntry(
-        url=release.url_of(report), title=title, type="annual-report", kind=TYPE_LABELS["annual-report"], date=report.published,
+        url=Layout.of(release.project).url_of(report), title=title, type="annual-report", kind=TYPE_LABELS["annual-report"], date=report.published,
         summary="", text=lines(f"{report.year}年", report.overview, report.problems, report.other_matters),
         facets={"type": ["annual-report"], "year": [str(report.year)]},
     )

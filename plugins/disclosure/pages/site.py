@@ -89,20 +89,20 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
     pages.append(
         renderer.render(
             "site_map.md.j2", SITE_MAP, columns=columns, browse=BROWSE, search_page=SEARCH, application_pages=application_pages(),
-            reports=[(y.year, release.path_of(y.target)) for y in report_years(release, options.annual_report_category)],
+            reports=[(y.year, renderer.layout.path_of(y.target)) for y in report_years(release, options.annual_report_category)],
         )
     )
     for item in release.catalogue.walk():
         if item.code:
             pages += paginated(
-                renderer, "catalogue_item.md.j2", release.path_of(item), release.documents_in.get(item.code, []) if item.is_leaf else [], size,
+                renderer, "catalogue_item.md.j2", renderer.layout.path_of(item), release.documents_in.get(item.code, []) if item.is_leaf else [], size,
                 column=columns.CATALOGUE, item=item, search=partial(searchable.catalogue_item, release, item),
             )
     for document in release.documents:
         item = release.catalogue.by_code[document.category]  # the release keeps only documents of known categories
         pages.append(
             renderer.render(
-                "document.md.j2", release.path_of(document), column=columns.CATALOGUE,
+                "document.md.j2", renderer.layout.path_of(document), column=columns.CATALOGUE,
                 d=document, item=item, interpretations=release.interpretations_of.get(document.id, []),
                 search=partial(searchable.document, release, document, document.category == options.system_category),
             )
@@ -110,13 +110,13 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
     for interpretation in release.interpretations:
         pages.append(
             renderer.render(
-                "interpretation.md.j2", release.path_of(interpretation), column=columns.INTERPRETATIONS,
+                "interpretation.md.j2", renderer.layout.path_of(interpretation), column=columns.INTERPRETATIONS,
                 i=interpretation, policy=release.documents_by_id[interpretation.policy], video_length=_video_length(release, interpretation),
                 search=partial(searchable.interpretation, release, interpretation, release.documents_by_id[interpretation.policy]),
             )
         )
     for guide in release.guides:
         pages.append(
-            renderer.render("guide.md.j2", release.path_of(guide), column=columns.SERVICE_GUIDES, g=guide, search=partial(searchable.guide, release, guide))
+            renderer.render("guide.md.j2", renderer.layout.path_of(guide), column=columns.SERVICE_GUIDES, g=guide, search=partial(searchable.guide, release, guide))
         )
     return pages

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from disclosure.layout import document_kinds
 from disclosure.model import ServiceGuide
 from disclosure.release import Release
 from disclosure.schemas import schema
@@ -64,7 +65,7 @@ def facets(release: Release) -> list[Facet]:
     departments = release.organization.departments if release.organization else []
     return [
         Facet("type", "内容类型", TYPES),
-        Facet("kind", "信息类别", tuple((k, k) for k in document_schema.field_schema(("kind",))["enum"] if k in kinds)),
+        Facet("kind", "信息类别", tuple((k, k) for k in document_kinds() if k in kinds)),
         Facet("department", "部门", tuple((d.id, d.name) for d in departments)),
         Facet("item", "目录事项", tuple(items)),
         Facet("year", "年份", tuple((str(y), f"{y} 年") for y in years)),

@@ -72,7 +72,7 @@ def guide(release: Release, g: ServiceGuide) -> SearchEntry:
     )
     return SearchEntry(
         url=Layout.of(release.project).url_of(g), title=g.name, type="guide", kind=TYPE_LABELS["guide"], date=g.updated, summary=g.summary, text=text,
-        facets={"type": ["guide"], "department": [g.department], "year": [str(g.updated.year)]},
+        facets={"type": ["guide"], "department": [g.department], "year": [str(g.updated.year)] if g.updated else []},
     )
 
 

@@ -30,6 +30,8 @@ class Options:
     # Where parsed files are kept between runs, relative to the repository; "" for
     # nowhere (the default for callers of the library; mkdocs.yml defaults to DEFAULT_CACHE_DIR).
     cache_dir: str = ""
+    # MkDocs' docs_dir: the theme's assets, where no page may be (rules/theme_folder.py).
+    docs_dir: str = "docs"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -47,6 +49,8 @@ def from_config_file(config_file: Path, **overrides) -> Options:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("disclosure"), dict):
             settings = plugin["disclosure"]
+    if isinstance(config.get("docs_dir"), str):
+        overrides.setdefault("docs_dir", config["docs_dir"])
     return build(settings, **overrides)
 
 

@@ -43,7 +43,7 @@ def test_a_warning_does_not_block_a_strict_build_and_is_shown(mini, tmp_path):
     edit(mini / NEWS, "会议部署了年度律师工作。", "会议部署了年度律师工作。\n\n联系人：138 1234 5678")
     result = mkdocs_build(mini, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert f"{NEWS}:17:1: 警告 D403 正文含有手机号码 138****5678" in result.stderr
+    assert f"{NEWS}:17:5: 警告 D403 正文含有手机号码 138****5678" in result.stderr
 
 
 def test_an_error_blocks_a_strict_build(mini, tmp_path):

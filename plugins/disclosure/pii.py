@@ -156,6 +156,33 @@ def _groups(run: str, offset: int) -> list[list[tuple[str, int]]]:
 
 
 _KINDS = ((RESIDENT_ID, (18,), is_resident_id), (MOBILE, (11,), is_mobile), (BANK_CARD, range(16, 20), is_bank_card))
+_ASCII_PIECE = re.compile(r"[0-9]+[Xx]?|[Xx]")
+
+
+def _plain_groups(run: str, offset: int) -> list[list[tuple[str, int]]] | None:
+    """_groups() of a run of ASCII digits and separators only (most are), at C speed; None for another run."""
+    if not run.isascii() or "<" in run or "&" in run:
+        return None
+    return [[(piece.group().upper(), offset + piece.start()) for piece in _ASCII_PIECE.finditer(run)]]
+
+
+def _numbers_in(pieces: list[tuple[str, int]], wanted) -> list[Number]:
+    """Numbers made of whole pieces of one group: each starts where a piece starts and ends where one ends."""
+    digits = "".join(piece for piece, _ in pieces)
+    starts: dict[int, int] = {}  # digit position → offset in the text
+    position = 0
+    for piece, offset in pieces:
+        starts[position] = offset
+        position += len(piece)
+    ends = set(starts) - {0} | {position}
+    found = []  # (first digit, past the last, Number)
+    for kind, lengths, test in wanted:
+        for length in lengths:
+            for first in sorted(starts.keys() & {end - length for end in ends}):
+                if test(digits[first:first + length]):
+                    found.append((first, first + length, Number(kind, digits[first:first + length], starts[first])))
+    taken = [(first, past) for first, past, number in found if number.kind == RESIDENT_ID]
+    return [number for first, past, number in found if number.kind == RESIDENT_ID or not any(a < past and first < b for a, b in taken)]
 
 
 def find_numbers(text: str, kinds: tuple[str, ...] = (RESIDENT_ID, MOBILE, BANK_CARD)) -> list[Number]:
@@ -165,21 +192,9 @@ def find_numbers(text: str, kinds: tuple[str, ...] = (RESIDENT_ID, MOBILE, BANK_
     if "<!--" in text:
         text = _COMMENT.sub(lambda comment: _HIDDEN * len(comment.group()), text)
     for run in (_ID_RUN if kinds == (RESIDENT_ID,) else _RUN).finditer(text):
-        for pieces in _groups(run.group(), run.start()):
-            candidates = []  # (kind, first piece, last piece, digits)
-            for first in range(len(pieces)):
-                digits = ""
-                for last in range(first, len(pieces)):
-                    digits += pieces[last][0]
-                    if len(digits) > 19:
-                        break
-                    candidates.extend((kind, first, last, digits) for kind, lengths, test in wanted if len(digits) in lengths and test(digits))
-            taken = [(first, last) for kind, first, last, _ in candidates if kind == RESIDENT_ID]
-            found.extend(
-                Number(kind, digits, pieces[first][1])
-                for kind, first, last, digits in candidates
-                if kind == RESIDENT_ID or not any(a <= last and first <= b for a, b in taken)
-            )
+        groups = _plain_groups(run.group(), run.start())
+        for pieces in _groups(run.group(), run.start()) if groups is None else groups:
+            found.extend(sorted(_numbers_in(pieces, wanted), key=lambda number: number.start))
     return found
 
 

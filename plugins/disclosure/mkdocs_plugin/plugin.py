@@ -175,7 +175,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.manifest is None:
             return
         site_dir = Path(config.site_dir)
-        findings = audit(site_dir, self.manifest, audited=outputs(self.site))
+        # Both cores while nothing else runs; a preview's server has threads, which a fork does not take along safely.
+        workers = 1 if self.serving else min(os.cpu_count() or 1, 4)
+        findings = audit(site_dir, self.manifest, audited=outputs(self.site), workers=workers)
         for path in {finding.path for finding in findings}:
             (site_dir / path).unlink(missing_ok=True)  # never served, not even by a preview
         if findings:

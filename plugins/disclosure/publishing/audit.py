@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,10 +111,19 @@ def identity_numbers(site_dir: Path, paths: list[str]) -> list[Finding]:
     return findings
 
 
-def audit(site_dir: Path, manifest: Manifest, *, audited: Manifest | None = None) -> list[Finding]:
+def _in_parallel(site_dir: Path, paths: list[str], workers: int) -> list[Finding]:
+    """identity_numbers() over `paths` in `workers` processes: reading the whole site is the audit's cost."""
+    if workers < 2 or len(paths) < 100 or "fork" not in multiprocessing.get_all_start_methods():
+        return identity_numbers(site_dir, paths)
+    shares = [(site_dir, paths[index::workers]) for index in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return sorted((finding for found in pool.starmap(identity_numbers, shares) for finding in found), key=lambda f: (f.path, f.line))
+
+
+def audit(site_dir: Path, manifest: Manifest, *, audited: Manifest | None = None, workers: int = 1) -> list[Finding]:
     """Every file the build did not mean to write, and ID numbers in every other text file but the
     `audited` ones (the derived files, audited by the process that writes them)."""
     present = site_files(site_dir)
     findings = [unexpected_file(rel) for rel in present if not manifest.expects(rel)]
-    readable = [rel for rel in present if manifest.expects(rel) and not (audited and audited.expects(rel))]
-    return findings + identity_numbers(site_dir, readable)
+    readable = [rel for rel in present if manifest.expects(rel) and not (audited and audited.expects(rel)) and is_text(rel)]
+    return findings + _in_parallel(site_dir, readable, workers)

@@ -61,7 +61,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.preview = Preview()
         self.templates = CompiledTemplates()
         self.serving = False
-        self.dirty = False
         self.derived: DerivedFiles | None = None
         self.watched: list[str] = []
         self.watcher: ContentWatcher | None = None
@@ -69,7 +68,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
-        self.dirty = dirty
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -151,9 +149,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def planned(self, config, files: Files) -> Manifest:
         """What this build means to write: the files MkDocs copies or renders (theme assets, docs/ assets,
         pages, released attachments), the theme's static templates and the derived files."""
-        serving = self.serving
         manifest = outputs(self.site)
-        manifest.files |= {file.dest_uri for file in files if (file.inclusion.is_in_serve() if serving else file.inclusion.is_included())}
+        manifest.files |= {file.dest_uri for file in files if (file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included())}
         for name in (*config.theme.static_templates, *config.extra_templates):
             manifest.files.add(name)
             if name == "sitemap.xml":

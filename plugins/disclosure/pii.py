@@ -111,7 +111,8 @@ def is_bank_card(digits: str) -> bool:
 
 
 def may_hold_numbers(text: str) -> bool:
-    """The cheap first look: a number needs at least SHORTEST digits (or references that may spell them)."""
+    """The cheap first look: a number needs at least SHORTEST digits (or references that may spell them).
+    Text joined from many fields may be looked at at once: joining only adds digits."""
     found = 0
     for _ in _DIGIT_LIKE.finditer(text):
         found += 1

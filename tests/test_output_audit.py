@@ -79,6 +79,17 @@ def test_a_file_written_behind_the_builds_back_fails_it_named(mini):
     assert not (mini / "site/backup/withheld.md").exists()
 
 
+def test_a_dirty_build_removes_what_an_earlier_build_left(mini):
+    """Not cleaned first (`--dirty`, a preview's default with it): the page of an entry withdrawn since is left over."""
+    stale = mini / "site/documents/2020-00099/index.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("<p>已撤回的文件</p>", encoding="utf-8")
+    result = build(mini, "--dirty")
+    assert result.returncode == 0, result.stderr
+    assert "已删除上次生成留下、本次不再发布的文件：documents/2020-00099/index.html" in result.stderr
+    assert not stale.exists()
+
+
 def test_what_mkdocs_and_the_theme_write_is_expected(demo_site):
     """The demo site passed the audit (it built); these are among what it let through."""
     for rel in ("404.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "data/catalogue.csv", "search/data/manifest.json", "assets/site.css"):

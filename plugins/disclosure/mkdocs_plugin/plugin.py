@@ -61,6 +61,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.preview = Preview()
         self.templates = CompiledTemplates()
         self.serving = False
+        self.dirty = False
         self.derived: DerivedFiles | None = None
         self.watched: list[str] = []
         self.watcher: ContentWatcher | None = None
@@ -68,6 +69,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -177,6 +179,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         findings = audit(site_dir, self.manifest, audited=outputs(self.site), workers=workers)
         for path in {finding.path for finding in findings}:
             (site_dir / path).unlink(missing_ok=True)  # never served, not even by a preview
+        if self.dirty:  # not cleaned first: pages of entries withdrawn since an earlier build are expected to be left
+            for finding in findings:
+                if finding.unexpected:
+                    log.info(f"已删除上次生成留下、本次不再发布的文件：{finding.path}")
+            findings = [finding for finding in findings if not finding.unexpected]
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings)
             raise PluginError(f"输出审计未通过，以下文件已删除，本次构建不能发布：\n{listed}")

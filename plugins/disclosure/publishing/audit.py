@@ -40,6 +40,7 @@ class Finding:
     path: str  # under the site folder
     message: str
     line: int = 0
+    unexpected: bool = False  # a file the build did not mean to write (rather than one it wrote wrong)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
@@ -59,7 +60,7 @@ def site_files(site_dir: Path) -> list[str]:
 
 
 def unexpected_file(rel: str) -> Finding:
-    return Finding(rel, "不是本次构建要发布的文件（可能来自 docs/ 中多余的文件、主题模板或其他插件），不能发布；确认来源后删除它")
+    return Finding(rel, "不是本次构建要发布的文件（可能来自 docs/ 中多余的文件、主题模板或其他插件），不能发布；确认来源后删除它", unexpected=True)
 
 
 def is_text(rel: str) -> bool:

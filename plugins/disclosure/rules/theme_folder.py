@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from disclosure.diagnostics import Diagnostic
+from disclosure.options import docs_dir
 
 # What MkDocs renders as a page (its Markdown suffixes) or copies as one that a browser shows.
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext", ".html", ".htm", ".xhtml", ".shtml")
@@ -42,7 +43,7 @@ def strays(folder: Path) -> list[Path]:
 
 
 def check(context):
-    docs = context.options.docs_dir
+    docs = docs_dir(context.root)
     for path in strays(context.root / docs):
         rel = path.relative_to(context.root).as_posix()
         what = f"其中的页面 {path.name} 不经任何检查就会发布" if is_page(path.name) else f"{path.name} 不是这类文件，不经任何检查就会发布"

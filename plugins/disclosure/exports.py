@@ -11,10 +11,13 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
+from disclosure.layout import Layout
 from disclosure.model import Document, Interpretation
 from disclosure.release import Release
 
@@ -61,6 +64,7 @@ def _link(site_url: str, path: str) -> str:
 def catalogue_records(release: Release, site_url: str = "") -> list[dict]:
     """One record per public document, newest first."""
     records = []
+    url_of = Layout.of(release.project).url_of
     for d in release.documents:
         item = release.catalogue.by_code[d.category]
         records.append(
@@ -81,13 +85,33 @@ def catalogue_records(release: Release, site_url: str = "") -> list[dict]:
                 "abolished": _date(d.abolished),
                 "replaced_by": d.replaced_by,
                 "topics": list(d.topics),
-                "url": _link(site_url, release.url_of(d)),
+                "url": _link(site_url, url_of(d)),
                 "interpretations": [
-                    {"id": i.id, "title": i.title, "url": _link(site_url, release.url_of(i))} for i in release.interpretations_of.get(d.id, [])
+                    {"id": i.id, "title": i.title, "url": _link(site_url, url_of(i))} for i in release.interpretations_of.get(d.id, [])
                 ],
             }
         )
     return records
+
+
+# A spreadsheet runs a cell that starts like a formula (OWASP: = + - @ tab CR), also after
+# spaces, and Excel in Chinese takes the full-width ＝ ＋ － ＠ too: NFKC folds those to the ASCII ones.
+_FORMULA_START = frozenset("=+-@\t\r\n")
+# What XML 1.0 cannot hold; the checker refuses it in content (D606), this keeps the feed readable whatever it is given.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def spreadsheet_cell(value) -> str:
+    """A CSV cell that a spreadsheet shows as text and never evaluates: a formula gets a leading apostrophe."""
+    text = str(value)
+    start = text.lstrip(" \u3000\u00a0\f\v")[:1]
+    if start and unicodedata.normalize("NFKC", start)[:1] in _FORMULA_START:
+        return "'" + text
+    return text
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def _json(value) -> bytes:
@@ -115,7 +139,7 @@ def catalogue_csv(release: Release, site_url: str = "") -> bytes:
     for record in catalogue_records(release, site_url):
         record["topics"] = "；".join(record["topics"])
         record["interpretations"] = " ".join(i["url"] for i in record["interpretations"])
-        writer.writerow([record[key] for key, _ in CATALOGUE_FIELDS])
+        writer.writerow([spreadsheet_cell(record[key]) for key, _ in CATALOGUE_FIELDS])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -148,7 +172,7 @@ def guides_json(release: Release, site_url: str = "") -> bytes:
             "supervision": {"phone": g.supervision.phone},
             "online": {"available": g.online.available, "url": g.online.url, "visits": g.online.visits},
             "updated": _date(g.updated),
-            "url": _link(site_url, release.url_of(g)),
+            "url": _link(site_url, Layout.of(release.project).url_of(g)),
         }
         for g in release.guides
     ]
@@ -171,9 +195,9 @@ def atom_feed(release: Release, site_url: str = "", title: str = "") -> bytes:
     ET.register_namespace("", ATOM)
 
     def add(parent, tag: str, text: str = "", **attributes) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {name: xml_text(value) for name, value in attributes.items()})
         if text:
-            element.text = text
+            element.text = xml_text(text)
         return element
 
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
@@ -188,7 +212,7 @@ def atom_feed(release: Release, site_url: str = "", title: str = "") -> bytes:
         entry = add(feed, "entry")
         add(entry, "id", _stable_id(f"disclosure:{organization.credit_code}:{publication.id}"))
         add(entry, "title", publication.title)
-        add(entry, "link", rel="alternate", type="text/html", href=_link(site_url, release.url_of(publication)))
+        add(entry, "link", rel="alternate", type="text/html", href=_link(site_url, Layout.of(release.project).url_of(publication)))
         add(entry, "published", _timestamp(publication.published))
         add(entry, "updated", _timestamp(publication.published))
         if isinstance(publication, Document):

@@ -11,14 +11,16 @@ from __future__ import annotations
 import html
 import re
 
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_BLOCK_TAG = re.compile(r"</?(?:p|div|nav|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|br|hr|blockquote|details|summary|caption)\b[^>]*>", re.I)
-_INLINE_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_ATTR_LIST = re.compile(r"\{:?(?:\s*[.#]?[A-Za-z_][\w-]*(?:=(?:\"[^\"]*\"|[^\s}]+))?)+\s*\}", re.A)  # { download }
+# Linear on any text: no part of a pattern can run past the `<` or `[` where another match could
+# start, and repetitions that could split a run of characters several ways are possessive or atomic.
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|nav|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|br|hr|blockquote|details|summary|caption)\b[^<>]*>", re.I)
+_INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_COMMENT = re.compile(r"<!--(?:[^-]|-(?!->))*+(?:-->|\Z)")
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_ATTR_LIST = re.compile(r"\{:?(?>\s*[.#]?[A-Za-z_][\w-]*+(?:=(?:\"[^\"]*\"|[^\s}]++))?)+\s*\}", re.A)  # { download }
 _LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+\.[ \t]+)", re.M)
-_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$", re.M)  # | --- | :-: |
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?>[ \t]*:?-+:?[ \t]*\|?)++[ \t]*$", re.M)  # | --- | :-: |
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _EMPHASIS = re.compile(r"(?<!\\)(?:\*+|_+|~~|`+)")
 
@@ -45,7 +47,7 @@ def markdown_text(markdown: str) -> str:
 
 
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
-_ROW_LABEL = re.compile(r"<th\b[^>]*>.*?</th>", re.S)  # 索引号, 发布日期 …: the same on every page
+_ROW_LABEL = re.compile(r"<th\b[^<>]*>(?:[^<]|<(?!/?th\b))*</th>")  # 索引号, 发布日期 …: the same on every page
 
 
 def article_text(page_html: str) -> str:

@@ -30,6 +30,9 @@ class Options:
     # Where parsed files are kept between runs, relative to the repository; "" for
     # nowhere (the default for callers of the library; mkdocs.yml defaults to DEFAULT_CACHE_DIR).
     cache_dir: str = ""
+    # The site's Markdown extensions (mkdocs.yml `markdown_extensions`, names with their settings),
+    # so that the check renders bodies exactly as the site will.
+    markdown_extensions: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -47,7 +50,26 @@ def from_config_file(config_file: Path, **overrides) -> Options:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("disclosure"), dict):
             settings = plugin["disclosure"]
+    overrides.setdefault("markdown_extensions", markdown_extensions(config.get("markdown_extensions")))
     return build(settings, **overrides)
+
+
+# MkDocs renders every page with these, whatever mkdocs.yml lists.
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def markdown_extensions(listed, configs: dict | None = None) -> tuple:
+    """`markdown_extensions` as mkdocs.yml writes them (names, or one-key mappings to settings), with MkDocs' own."""
+    found: dict[str, dict] = {name: {} for name in MKDOCS_EXTENSIONS}
+    for entry in listed or []:
+        if isinstance(entry, str):
+            found.setdefault(entry, {})
+        elif isinstance(entry, dict):
+            for name, values in entry.items():
+                found[name] = values if isinstance(values, dict) else {}
+    for name, values in (configs or {}).items():
+        found[name] = values
+    return tuple((name, tuple(values.items())) for name, values in found.items())
 
 
 def build(settings: dict, **overrides) -> Options:

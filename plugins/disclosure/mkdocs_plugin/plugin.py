@@ -20,6 +20,8 @@ from disclosure.mkdocs_plugin.config import DisclosureConfig
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.preview import Preview
 from disclosure.pages.site import build_pages
+from disclosure.publishing.csp import with_policy
+from disclosure.publishing.sanitize import sanitize
 from disclosure.release import Release
 
 log = get_plugin_logger(__name__)
@@ -73,7 +75,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.
         self.root = Path(config.config_file_path).resolve().parent
         try:
-            self.options = settings.build(dict(self.config))
+            # The check renders bodies with the site's own Markdown extensions.
+            extensions = settings.markdown_extensions(config.markdown_extensions, config.mdx_configs)
+            self.options = settings.build(dict(self.config), markdown_extensions=extensions)
         except ValueError as error:
             raise PluginError(f"disclosure 插件设置有误：{error}") from error
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
@@ -132,6 +136,28 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             "office": self.release.organization.office,
         }
         return env
+
+    # Last, after any plugin that edits content: every page's content passes the allowlist, whatever made it.
+    @event_priority(-100)
+    def on_page_content(self, html, *, page, config, files):
+        if not self.config.enabled:
+            return html
+        return sanitize(html)
+
+    # Last, once every plugin has written the page, so each inline script the theme put there is hashed.
+    # Not under `mkdocs serve`: its live reload adds an inline script to every page it serves.
+    @event_priority(-100)
+    def on_post_page(self, output, *, page, config):
+        if not self.config.enabled or self.serving:
+            return output
+        return with_policy(output, page.content or "")
+
+    # The theme's 404.html: all of it the theme's own.
+    @event_priority(-100)
+    def on_post_template(self, output_content, *, template_name, config):
+        if not self.config.enabled or self.serving or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, "")
 
     def on_post_build(self, config):
         """Open data, the Atom feed and the search index beside the pages (sitemap.xml is MkDocs' own).

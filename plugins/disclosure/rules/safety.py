@@ -1,41 +1,25 @@
-"""Content safety and privacy: no active HTML, no resident ID numbers, few phone numbers.
+"""Content safety and privacy: nothing the sanitizer would remove, no resident ID numbers, few phone numbers.
 
-Bodies are Markdown that the site renders as HTML, so script, event handlers,
-`javascript:` links and frames would run in readers' browsers. Identity
-numbers must never be published by accident (个人信息保护).
+Bodies are Markdown that the site renders as HTML; every page passes an allowlist sanitizer
+(disclosure.publishing.sanitize). Whatever it would remove from a body or a field — script,
+event handlers, `javascript:` links, frames, <base>, <style> — is an error here, so the editor
+learns and the build never silently changes what a page says. Identity numbers must never be
+published by accident (个人信息保护).
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 from disclosure.diagnostics import Diagnostic, Severity
+from disclosure.publishing.markup import content_markup, may_hold_markup
 
-TAG, SCHEME, NUMBER = 0, 1, 2  # which of _gates() a pattern needs
-_UNSAFE = (
-    (TAG, re.compile(r"<\s*script\b", re.IGNORECASE), "含有 <script> 脚本", "删除脚本代码；正文只能写普通文字、表格和链接"),
-    (TAG, re.compile(r"<\s*iframe\b", re.IGNORECASE), "含有 <iframe> 内嵌框架", "删除内嵌框架，改为普通链接"),
-    (TAG, re.compile(r"<\s*(object|embed)\b", re.IGNORECASE), "含有 <object>、<embed> 嵌入内容", "删除嵌入内容，改为附件或普通链接"),
-    # Browsers ignore tabs and line breaks inside a URL's scheme.
-    (SCHEME, re.compile(r"(j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE), "含有 javascript: 链接", "链接只能指向 https:// 网址或仓库内文件"),
-    # `<img/onerror=…>` and `<a href="x"onclick=…>` are attributes too.
-    (TAG, re.compile(r"<[a-z][^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE), "HTML 标签含有 on… 事件属性", "删除 onclick、onerror 等事件属性"),
-)
 _RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-# What the patterns above need, tested first because almost no text has it: a "<"
-# (tags) or a ":" (schemes), or an "&" that could spell either as a character
-# reference (plain substring tests), or eleven digits in a row (numbers; spelled
-# out: sre runs that faster than \d{11}). A new pattern needs a gate here.
+# What the number patterns need, tested first because almost no text has it: eleven
+# digits in a row (spelled out: sre runs that faster than \d{11}).
 _DIGIT_RUN = re.compile(r"\d" * 11)
-
-
-def _gates(text: str) -> tuple[bool, bool, bool]:
-    """(may hold a tag, may hold a scheme, may hold a long number): TAG, SCHEME, NUMBER."""
-    encoded = "&" in text
-    return "<" in text or encoded, ":" in text or encoded, _DIGIT_RUN.search(text) is not None
 
 
 def is_resident_id(text: str) -> bool:
@@ -82,46 +66,40 @@ def _entries(project):
             yield source, None
 
 
-def _matches(pattern: re.Pattern, text: str) -> list[int]:
-    """Where `pattern` matches, also when hidden behind character references (`&#106;avascript:`): then at the line's start."""
-    found = [match.start() for match in pattern.finditer(text)]
-    if "&" in text:
-        start = 0
-        for line in text.splitlines(keepends=True):
-            plain = not any(start <= offset < start + len(line) for offset in found)
-            if "&" in line and plain and pattern.search(html.unescape(line)):
-                found.append(start)
-            start += len(line)
-    return sorted(found)
-
-
 def _body_position(source, body: str, offset: int) -> tuple[int, int]:
     before = body[:offset]
     return source.body_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1
 
 
 def check(context):
+    markup = content_markup(context.options.markdown_extensions)
+    rendered_with = repr(context.options.markdown_extensions)
     for source, body in _entries(context.project):
-        if "safety" not in source.memo:  # depends on this file's content only
-            source.memo["safety"] = list(_scan(source, body))
-        yield from source.memo["safety"]
+        memo = source.memo.get("safety")
+        if memo is None or memo[0] != rendered_with:  # depends on this file's content and the extensions only
+            memo = source.memo["safety"] = (rendered_with, list(_scan(source, body, markup)))
+        yield from memo[1]
 
 
-def _scan(source, body):
+def _scan(source, body, markup):
     data = source.data if isinstance(source.data, dict) else {}
     listed = data.get("pii_allow")
     allowed = {x.upper() for x in listed if isinstance(x, str)} if isinstance(listed, list) else set()
     texts = []
-    fields = _gates("\n".join(_all_text(data, [])))  # one look at all the fields together
+    joined = "\n".join(_all_text(data, []))  # one look at all the fields together
+    fields = (may_hold_markup(joined), _DIGIT_RUN.search(joined) is not None)
     if any(fields):
         texts = [(key_path, text, None, fields) for key_path, text in _strings(data) if key_path[:1] != ("pii_allow",)]
     if body:
-        texts.append((("body",), body, body, _gates(body)))
-    for key_path, text, in_body, gates in texts:
-        for gate, pattern, message, hint in _UNSAFE:
-            for offset in _matches(pattern, text) if gates[gate] else ():
-                yield _at(source, key_path, in_body, offset, "D401", f"{message}，网站不允许发布", hint, label="正文" if in_body else "")
-        if not gates[NUMBER]:
+        texts.append((("body",), body, body, (may_hold_markup(body), _DIGIT_RUN.search(body) is not None)))
+    for key_path, text, in_body, (has_markup, has_number) in texts:
+        for finding in markup.findings(text) if has_markup else ():
+            where = "正文中" if in_body is not None else "字段中"
+            yield _at(
+                source, key_path, in_body, finding.offset, "D401", f"{where}的{finding.removal.describe()}不允许发布，网站会将其删除",
+                _hint(finding.removal), label="正文" if in_body is not None else "",
+            )
+        if not has_number:
             continue
         for match in _RESIDENT_ID.finditer(text):
             number = match.group()
@@ -132,7 +110,7 @@ def _scan(source, body):
                     "删除或用 * 遮盖该号码；确属公开内容（如示例号码）的，在文件头 pii_allow 中列出该号码",
                     label="正文" if in_body else "",
                 )
-        if in_body:
+        if in_body is not None:
             for match in _MOBILE.finditer(text):
                 yield _at(
                     source, key_path, in_body, match.start(), "D403", f"正文含有手机号码 {match.group()[:3]}****{match.group()[7:]}",
@@ -145,3 +123,13 @@ def _at(source, key_path, body, offset, code, message, hint, severity=Severity.E
         line, column = _body_position(source, body, offset)
         return Diagnostic(source.path, line, column, code, message, field="body", label=label, hint=hint, severity=severity)
     return source.diagnostic(key_path, code, message, hint=hint, severity=severity)
+
+
+def _hint(removal) -> str:
+    if removal.attribute.startswith("on"):
+        return "删除 onclick、onmouseover 等事件属性，也不要在 { } 属性列表中写它们"
+    if removal.attribute in ("href", "src", "action", "cite"):
+        return "链接只能是 https://、http://、mailto:、tel: 开头的网址或站内路径"
+    if removal.attribute:
+        return f"删除 {removal.attribute} 属性；正文只需普通的 Markdown 格式"
+    return "删除该元素；正文只能用标题、段落、列表、表格、链接、图片等普通格式"

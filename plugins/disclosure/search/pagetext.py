@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 
+# What never reaches a page (the sanitizer drops it): comments, and elements removed with their text.
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template|iframe|object|embed|textarea|title)\b.*?(?:</\1\s*>|\Z)", re.S | re.I)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _METADATA = re.compile(r"<table class=\"doc-meta\">.*?</table>", re.S)
 _ROW_LABEL = re.compile(r"<th\b[^>]*>.*?</th>", re.S)  # 索引号, 发布日期 …: the same on every page
@@ -28,7 +30,7 @@ _EMPHASIS = re.compile(r"(?<!\\)(?:\*+|_+|~~|`+)")
 def page_text(markdown: str) -> str:
     """The page's text; its metadata table (索引号, 发布机构 …) comes last, after the body, so that
     an excerpt cut from the first match shows the body when it can."""
-    text = _FRONT_MATTER.sub("", markdown)
+    text = _HIDDEN.sub("", _FRONT_MATTER.sub("", markdown))
     metadata = _METADATA.findall(text)
     text = "\n".join([_METADATA.sub("", text), *metadata])
     text = _ROW_LABEL.sub("\n", text)

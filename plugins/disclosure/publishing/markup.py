@@ -1,0 +1,72 @@
+"""An editor's Markdown rendered as the site renders it, to tell what the sanitizer would remove, and where.
+
+Only text that could yield markup the sanitizer cares about is rendered: raw HTML (`<`), an
+attribute list (`{`), a link or image (`](`, `]:`); anything else comes out as plain text and
+paragraphs. Skipping the rest keeps the check fast; the build sanitizes every page whatever
+the check decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import markdown
+
+from disclosure.publishing.sanitize import Removal, removals
+
+_MARKUP = ("<", "{", "](", "]:")
+
+
+def may_hold_markup(text: str) -> bool:
+    return any(mark in text for mark in _MARKUP)
+
+
+@dataclass(frozen=True)
+class Finding:
+    removal: Removal
+    offset: int  # where in the text it was written, as near as the rendered HTML tells
+
+
+class ContentMarkup:
+    """One Markdown renderer with the site's extensions, reset between texts."""
+
+    def __init__(self, extensions: tuple):
+        self.renderer = markdown.Markdown(
+            extensions=[name for name, _ in extensions],
+            extension_configs={name: dict(values) for name, values in extensions if values},
+        )
+
+    def findings(self, text: str) -> list[Finding]:
+        """What the sanitizer would remove from `text` once rendered; none when it holds no markup."""
+        if not may_hold_markup(text):
+            return []
+        self.renderer.reset()
+        found = removals(self.renderer.convert(text))
+        return [Finding(removal, _offset(text, removal)) for removal in found]
+
+
+def _offset(text: str, removal: Removal) -> int:
+    lowered = text.lower()
+    for needle in removal.needles():
+        if needle:
+            at = lowered.find(needle.lower())
+            if at >= 0:
+                return at
+    return 0
+
+
+_RENDERERS: dict[str, ContentMarkup] = {}
+# What matters to safety when mkdocs.yml names an extension this Python cannot load: MkDocs' own,
+# raw HTML inside blocks and attribute lists.
+_FALLBACK = (("toc", ()), ("tables", ()), ("fenced_code", ()), ("attr_list", ()), ("md_in_html", ()))
+
+
+def content_markup(extensions: tuple) -> ContentMarkup:
+    """The renderer for these extensions, made once (making one loads every extension)."""
+    key = repr(extensions)
+    if key not in _RENDERERS:
+        try:
+            _RENDERERS[key] = ContentMarkup(extensions or _FALLBACK)
+        except (ImportError, AttributeError, TypeError, KeyError, ValueError):
+            _RENDERERS[key] = content_markup(_FALLBACK)
+    return _RENDERERS[key]

@@ -8,6 +8,7 @@ the check decided.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import markdown
@@ -41,18 +42,37 @@ class ContentMarkup:
         if not may_hold_markup(text):
             return []
         self.renderer.reset()
-        found = removals(self.renderer.convert(text))
-        return [Finding(removal, _offset(text, removal)) for removal in found]
+        findings, offset = [], -1
+        for removal in removals(self.renderer.convert(text)):
+            offset = _offset(text, removal, offset + 1)  # removals come in the order they were written
+            findings.append(Finding(removal, offset))
+        return findings
 
 
-def _offset(text: str, removal: Removal) -> int:
+    def field_findings(self, text: str) -> list[Finding]:
+        """The same for a field. The site shows a field as text, but an attribute list in it is
+        meant for whatever it lands after (a link whose target the field was, a list item): each
+        is also rendered right after an element, so `…){: onmouseover=… }` is named."""
+        found = self.findings(text)
+        for match in _ATTRIBUTE_LIST.finditer(text):
+            found += [Finding(finding.removal, match.start()) for finding in self.findings("*文字*" + match.group())]
+        return found
+
+
+# attr_list's own syntax, `{: #id .class key=value }`, the colon optional.
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*[ ]*\}")
+
+
+def _offset(text: str, removal: Removal, after: int) -> int:
     lowered = text.lower()
     for needle in removal.needles():
         if needle:
-            at = lowered.find(needle.lower())
+            at = lowered.find(needle.lower(), after)
+            if at < 0:
+                at = lowered.find(needle.lower())
             if at >= 0:
                 return at
-    return 0
+    return after
 
 
 _RENDERERS: dict[str, ContentMarkup] = {}

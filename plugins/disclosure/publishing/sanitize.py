@@ -123,7 +123,7 @@ class Removal:
     def needles(self) -> tuple[str, ...]:
         """Text to look for in the source to say on which line it was written."""
         if self.attribute:
-            return (self.attribute, self.value.strip()[:20], self.tag)
+            return (self.value.strip()[:20], self.attribute, self.tag)
         return ("<" + self.tag,)
 
 
@@ -132,24 +132,23 @@ def _style(value: str) -> str:
 
 
 class _Markup(HTMLParser):
-    """Every element and attribute of an HTML text, as the sanitizer's output is compared with its input."""
+    """Every element and attribute of an HTML text in order, as the sanitizer's output is compared with its input."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found: Counter = Counter()
+        self.found: list[Removal] = []
 
     def handle_starttag(self, tag, attrs):
-        self.found[Removal(tag)] += 1
+        self.found.append(Removal(tag))
         for name, value in attrs:
             value = value or ""
             if name == "class":
-                for word in value.split():
-                    self.found[Removal(tag, name, word)] += 1
+                self.found += [Removal(tag, name, word) for word in value.split()]
             else:
-                self.found[Removal(tag, name, _style(value) if name == "style" else value)] += 1
+                self.found.append(Removal(tag, name, _style(value) if name == "style" else value))
 
 
-def _markup(html: str) -> Counter:
+def _markup(html: str) -> list[Removal]:
     parser = _Markup()
     parser.feed(html)
     parser.close()
@@ -158,10 +157,13 @@ def _markup(html: str) -> Counter:
 
 def removals(html: str, *, page: bool = False) -> list[Removal]:
     """What the CONTENT allowlist (PAGE: for a whole page's content) would take out of `html`, in order."""
-    cleaned = (_PAGE if page else _CONTENT).clean(html)
-    missing = _markup(html) - _markup(cleaned)
-    if not missing:
-        return []
+    kept = Counter(_markup((_PAGE if page else _CONTENT).clean(html)))
+    missing = []
+    for item in _markup(html):
+        if kept[item]:
+            kept[item] -= 1
+        else:
+            missing.append(item)
     # An element removed with its content takes its attributes along: name it once.
     gone = {removal.tag for removal in missing if not removal.attribute}
     return [removal for removal in missing if not removal.attribute or removal.tag not in gone]

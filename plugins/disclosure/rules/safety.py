@@ -42,6 +42,11 @@ def _strings(value, key_path=()):
         yield key_path, value
 
 
+def _gates(text: str) -> tuple[bool, bool]:
+    """(may hold markup, may hold a long number), tested first because almost no text has either."""
+    return may_hold_markup(text), _DIGIT_RUN.search(text) is not None
+
+
 def _all_text(value, found: list[str]) -> list[str]:
     """Every text value, without key paths: the cheap first look at a file."""
     if isinstance(value, str):
@@ -86,14 +91,13 @@ def _scan(source, body, markup):
     listed = data.get("pii_allow")
     allowed = {x.upper() for x in listed if isinstance(x, str)} if isinstance(listed, list) else set()
     texts = []
-    joined = "\n".join(_all_text(data, []))  # one look at all the fields together
-    fields = (may_hold_markup(joined), _DIGIT_RUN.search(joined) is not None)
+    fields = _gates("\n".join(_all_text(data, [])))  # one look at all the fields together
     if any(fields):
         texts = [(key_path, text, None, fields) for key_path, text in _strings(data) if key_path[:1] != ("pii_allow",)]
     if body:
-        texts.append((("body",), body, body, (may_hold_markup(body), _DIGIT_RUN.search(body) is not None)))
+        texts.append((("body",), body, body, _gates(body)))
     for key_path, text, in_body, (has_markup, has_number) in texts:
-        for finding in markup.findings(text) if has_markup else ():
+        for finding in (markup.findings(text) if in_body is not None else markup.field_findings(text)) if has_markup else ():
             where = "正文中" if in_body is not None else "字段中"
             yield _at(
                 source, key_path, in_body, finding.offset, "D401", f"{where}的{finding.removal.describe()}不允许发布，网站会将其删除",

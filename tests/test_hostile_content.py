@@ -72,7 +72,7 @@ ATTACKS = [
     Attack("attr-list-attachment-file", RULES, "file: attachments/form.pdf", 'file: "attachments/form.pdf){: onmouseover=alert(1) }("', 19, "attachments[1].file"),
     # Other fields, other kinds.
     Attack("html-in-summary", NEWS, "summary: 部署年度律师工作。", 'summary: "部署<img src=x onerror=alert(1)>年度律师工作。"', 4, "summary"),
-    Attack("javascript-in-guide-field", GUIDE, "location: 测试市", "location: '[测试市](javascript:alert(1))'", 28, "location"),
+    Attack("javascript-in-guide-field", GUIDE, "location: 测试市人民路 1 号政务服务大厅", "location: '[政务服务大厅](javascript:alert(1))'", 28, "location"),
     Attack("handler-in-negative-list", NEGATIVE, "name: 内部事务信息", "name: '内部<b onclick=alert(1)>事务</b>信息'", 2, "items[1].name"),
 ]
 

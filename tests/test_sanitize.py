@@ -12,6 +12,7 @@ from conftest import MINI, REPO
 from disclosure.check import check_repository
 from disclosure.options import from_config_file
 from disclosure.pages.site import build_pages
+from disclosure.publishing import active_content
 from disclosure.publishing.active_content import findings
 from disclosure.publishing.csp import inline_scripts, policy, script_hash, with_policy
 from disclosure.publishing.markup import content_markup
@@ -117,3 +118,26 @@ def test_active_content_is_found_in_any_spelling(html, what):
 
 def test_the_theme_scripts_are_not_findings():
     assert findings('<script src="../assets/javascripts/bundle.js"></script><script type="application/json">{"a":1}</script>') == []
+
+
+# A page as the theme writes it, its inline script hashed into its policy; content goes in the article.
+THEME_PAGE = with_policy(
+    '<html><head><meta charset="utf-8"><script>__md_scope=1</script></head><body><article>CONTENT</article>'
+    '<script id="__config" type="application/json">{"a": 1}</script><script src="../assets/javascripts/bundle.js"></script></body></html>',
+    "CONTENT",
+)
+SCRIPT_TRICKS = [
+    '<script src="../assets/x.js" data-x=">">', "</script>", "<SCRIPT>", "<script >", "<!--<script>-->", "<script>__md_scope=1</script>",
+    '<script src="../assets/x.js">', '<script type="module">', '<script type="text/plain">', "&#x3C;script&#x3E;", " onclick", "on=",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS + SCRIPT_TRICKS), max_size=8).map("".join))
+def test_the_fast_look_never_hides_what_the_parser_finds(content):
+    page = THEME_PAGE.replace("CONTENT", content, 1)
+    assert findings(page) == active_content._scan(page)
+
+
+def test_a_theme_page_takes_the_fast_look():
+    assert active_content._plainly_inert(THEME_PAGE.replace("CONTENT", "<p>法律援助</p>", 1))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import markdown
 
 from disclosure.publishing.sanitize import Removal, removals
 
 _MARKUP = ("<", "{", "](", "]:")
+MOST = 20  # findings named per text: enough to learn from, and a hostile body of thousands costs no more
 
 
 def may_hold_markup(text: str) -> bool:
@@ -39,32 +41,35 @@ class ContentMarkup:
 
     def findings(self, text: str) -> list[Finding]:
         """What the sanitizer would remove from `text` once rendered; none when it holds no markup."""
+        return self._findings(text, text) if may_hold_markup(text) else []
+
+    def field_findings(self, text: str) -> list[Finding]:
+        """The same for a field. The site shows a field as text, but an attribute list in it is
+        meant for whatever it lands after (a link whose target the field was, a list item): the
+        attribute lists are also rendered each right after an element, so `…){: onmouseover=… }` is named."""
         if not may_hold_markup(text):
             return []
+        # Only lists that set an attribute or an id; the first few: the page shows the field as text anyway.
+        lists = (match.group() for match in _ATTRIBUTE_LIST.finditer(text) if "=" in match.group() or "#" in match.group())
+        attached = "\n\n".join("*文字*" + written for written in islice(lists, MOST))
+        return self._findings(text, text) + (self._findings(attached, text) if attached else [])
+
+    def _findings(self, markdown_text: str, written: str) -> list[Finding]:
+        """Removals from `markdown_text` rendered, placed in `written`, where an editor wrote them."""
         self.renderer.reset()
-        findings, offset = [], -1
-        for removal in removals(self.renderer.convert(text)):
-            offset = _offset(text, removal, offset + 1)  # removals come in the order they were written
+        findings, offset, lowered = [], -1, written.lower()
+        for removal in removals(self.renderer.convert(markdown_text))[:MOST]:
+            offset = _offset(lowered, removal, offset + 1)  # removals come in the order they were written
             findings.append(Finding(removal, offset))
         return findings
 
 
-    def field_findings(self, text: str) -> list[Finding]:
-        """The same for a field. The site shows a field as text, but an attribute list in it is
-        meant for whatever it lands after (a link whose target the field was, a list item): each
-        is also rendered right after an element, so `…){: onmouseover=… }` is named."""
-        found = self.findings(text)
-        for match in _ATTRIBUTE_LIST.finditer(text):
-            found += [Finding(finding.removal, match.start()) for finding in self.findings("*文字*" + match.group())]
-        return found
+# attr_list's own syntax, `{: #id .class key=value }`, the colon optional; no "{" inside, so that
+# a line of a million "{" is read once, not once from each.
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^{}\n ][^{}\n]*\}")
 
 
-# attr_list's own syntax, `{: #id .class key=value }`, the colon optional.
-_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*[ ]*\}")
-
-
-def _offset(text: str, removal: Removal, after: int) -> int:
-    lowered = text.lower()
+def _offset(lowered: str, removal: Removal, after: int) -> int:
     for needle in removal.needles():
         if needle:
             at = lowered.find(needle.lower(), after)

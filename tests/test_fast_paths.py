@@ -90,7 +90,9 @@ def findings(text: str) -> list:
 
 
 SITE_MARKUP = content_markup(from_config_file(REPO / "mkdocs.yml").markdown_extensions)
-unsafe_text = st.text(st.sampled_from("0123456789١٢３Xx<>:=/&#;\t{}[]()! jJavascriptAVSCRIPTſ onclickifrme文件"), max_size=40)
+unsafe_text = st.text(st.sampled_from("0123456789١٢３Xx<>:=/\\&#;\t\n{}[]()!\" jJavascriptAVSCRIPTſ onclickifrmehtp.文件"), max_size=40)
+# Links as editors write them, and as an attacker bends them.
+link_text = st.lists(st.sampled_from(["[a](", "](", "]: ", "]:\n ", ")", "https://", "http://", "mailto:", "tel:", "//", "java", "script:", "data:", "&#106;", "&colon;", "\t", "\n", " ", '"t"', "../x.pdf", "#", "文件", "\\", "(", "![i]("]), max_size=10).map("".join)
 
 
 def prefilters_pass(patch) -> None:
@@ -99,8 +101,8 @@ def prefilters_pass(patch) -> None:
     patch.setattr(markup, "may_hold_markup", lambda _: True)
 
 
-@settings(max_examples=500, deadline=None)
-@given(unsafe_text)
+@settings(max_examples=700, deadline=None)
+@given(st.one_of(unsafe_text, link_text))
 def test_safety_prefilter_never_hides_a_finding(text):
     with pytest.MonkeyPatch.context() as patch:
         prefilters_pass(patch)

@@ -1,8 +1,8 @@
 """An editor's Markdown rendered as the site renders it, to tell what the sanitizer would remove, and where.
 
 Only text that could yield markup the sanitizer cares about is rendered: raw HTML (`<`), an
-attribute list (`{`), a link or image (`](`, `]:`); anything else comes out as plain text and
-paragraphs. Skipping the rest keeps the check fast; the build sanitizes every page whatever
+attribute list (`{`), a link or image whose target is not plainly an allowed one; anything else
+comes out as text, paragraphs, tables and kept links. Skipping the rest keeps the check fast; the build sanitizes every page whatever
 the check decided.
 """
 
@@ -16,12 +16,26 @@ import markdown
 
 from disclosure.publishing.sanitize import Removal, removals
 
-_MARKUP = ("<", "{", "](", "]:")
 MOST = 20  # findings named per text: enough to learn from, and a hostile body of thousands costs no more
+# Link and image targets, `[..](here "title")` and `[ref]: here`, which may start on the next line.
+_TARGET = re.compile(r"\]\(([^)]*)|\]:[ \t]*\n?[ \t]*([^\n]*)")
+# A target the sanitizer keeps whatever Markdown makes of it: an allowed scheme, or a path with no
+# colon; no character reference, backslash, control character or `//` that could hide another.
+_KEPT_TARGET = re.compile(r"(?:https?://|mailto:|tel:)[^\x00-\x20\x7f&\\]*|(?![/\\]{2})[^\x00-\x20\x7f&\\:]*")
 
 
 def may_hold_markup(text: str) -> bool:
-    return any(mark in text for mark in _MARKUP)
+    """Whether rendering `text` could yield anything the sanitizer removes: raw HTML, an attribute
+    list, or a link or image whose target is not plainly kept (most bodies' links are https:// or
+    a path, and need no rendering)."""
+    if "<" in text or "{" in text:
+        return True
+    for match in _TARGET.finditer(text):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        url, _, title = target.strip(" ").partition(" ")
+        if "(" in target or "\n" in target or "\t" in target or not _KEPT_TARGET.fullmatch(url):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

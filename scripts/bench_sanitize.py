@@ -54,7 +54,7 @@ def main() -> None:
         options = from_config_file(root / "mkdocs.yml", cache_dir="")
         result = check_repository(root, options)
         pages = build_pages(Release(result.project, options.as_of), options)
-        markup = content_markup(options.markdown_extensions)
+        markup = content_markup()
         contents = []
         for page in pages:
             markup.renderer.reset()

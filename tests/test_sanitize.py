@@ -35,7 +35,7 @@ FRAGMENTS = [
 hostile = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8).map("".join)
 
 MINI_OPTIONS = from_config_file(MINI / "mkdocs.yml", cache_dir="")
-MARKUP = content_markup(MINI_OPTIONS.markdown_extensions)
+MARKUP = content_markup()
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_the_site_templates_lose_nothing_to_the_sanitizer():
     sanitizer changes nothing but what content should not have had."""
     options = from_config_file(REPO / "mkdocs.yml", cache_dir="")
     result = check_repository(REPO, options)
-    markup = content_markup(options.markdown_extensions)
+    markup = content_markup()
     lost = {}
     for page in build_pages(Release(result.project, options.as_of), options):
         markup.renderer.reset()

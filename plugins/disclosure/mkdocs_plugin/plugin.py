@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
+from mkdocs.config.base import ValidationError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -16,7 +17,7 @@ from disclosure.cache import ContentCache
 from disclosure.check import CheckResult, check_repository
 from disclosure.derived_files import DerivedFiles, Site
 from disclosure.diagnostics import single_line
-from disclosure.mkdocs_plugin.config import DisclosureConfig
+from disclosure.mkdocs_plugin import theme
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.preview import Preview
 from disclosure.pages.site import build_pages
@@ -26,7 +27,7 @@ from disclosure.release import Release
 
 log = get_plugin_logger(__name__)
 
-CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
+CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates")
 
 
 class GeneratedPage(File):
@@ -53,7 +54,9 @@ class CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-class DisclosurePlugin(BasePlugin[DisclosureConfig]):
+class DisclosurePlugin(BasePlugin):
+    """MkDocs reads `enabled` itself; every other setting is the engine's (disclosure.options)."""
+
     def __init__(self):
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files parsed before and pages rendered before.
@@ -65,21 +68,23 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.watched: list[str] = []
         self.watcher: ContentWatcher | None = None
 
+    def load_config(self, options, config_file_path=None):
+        """The settings under `- disclosure:`, read by the engine's one definition of them."""
+        self.config = dict(options)
+        try:
+            self.options = settings.build(self.config)
+        except settings.SettingsError as error:
+            return [(error.setting, ValidationError(f"disclosure 插件设置有误：{error}"))], []
+        return [], []
+
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        if not self.config.enabled:
-            return
         # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.
         self.root = Path(config.config_file_path).resolve().parent
-        try:
-            # The check renders bodies with the site's own Markdown extensions.
-            extensions = settings.markdown_extensions(config.markdown_extensions, config.mdx_configs)
-            self.options = settings.build(dict(self.config), markdown_extensions=extensions)
-        except ValueError as error:
-            raise PluginError(f"disclosure 插件设置有误：{error}") from error
+        theme.apply(config)
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
         if self.serving:
             self.watched = watched  # by on_serve's watcher
@@ -96,8 +101,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     # Before other plugins see the files, so search and sitemap include the generated pages.
     @event_priority(100)
     def on_files(self, files: Files, config) -> Files | None:
-        if not self.config.enabled:
-            return None
         self.result = check_repository(self.root, self.options, self.cache)
         if self.serving:
             self.cache.file = None  # written by the first build; rewriting it at each save would cost more than it saves
@@ -116,7 +119,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             file.changed = written.get(page.path) != page.markdown
             files.append(file)
         self.abandon_derived()  # of an earlier save: this build's replace them
-        site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.config.search)
+        site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.options.search)
         self.derived = DerivedFiles(release, self.pages, site)
         for rel in release.files():
             file = File.generated(config, rel, abs_src_path=str(self.root / rel))
@@ -128,11 +131,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""
         if self.serving:
             env.bytecode_cache = self.templates
-        if not self.config.enabled or self.release is None:
+        if self.release is None:
             return env
         env.globals["disclosure_site"] = {
             "domain": urlsplit(config.site_url or "").hostname or "",
-            "id_code": str(self.config.site_id_code or ""),
+            "id_code": self.options.site_id_code,
             "office": self.release.organization.office,
         }
         return env
@@ -140,22 +143,20 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     # Last, after any plugin that edits content: every page's content passes the allowlist, whatever made it.
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
-        if not self.config.enabled:
-            return html
         return sanitize(html)
 
     # Last, once every plugin has written the page, so each inline script the theme put there is hashed.
     # Not under `mkdocs serve`: its live reload adds an inline script to every page it serves.
     @event_priority(-100)
     def on_post_page(self, output, *, page, config):
-        if not self.config.enabled or self.serving:
+        if self.serving:
             return output
         return with_policy(output, page.content or "")
 
     # The theme's 404.html: all of it the theme's own.
     @event_priority(-100)
     def on_post_template(self, output_content, *, template_name, config):
-        if not self.config.enabled or self.serving or not template_name.endswith(".html"):
+        if self.serving or not template_name.endswith(".html"):
             return output_content
         return with_policy(output_content, "")
 

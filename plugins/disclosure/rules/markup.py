@@ -13,14 +13,12 @@ from disclosure.rules.safety import _all_text, _at, _entries, _strings
 
 
 def check(context):
-    markup = content_markup(context.options.markdown_extensions)
-    rendered_with = repr(context.options.markdown_extensions)
+    markup = content_markup()
     sources = list(_entries(context.project)) + [(report.source, None) for report in context.project.annual_reports]
     for source, body in sources:
-        memo = source.memo.get("markup")
-        if memo is None or memo[0] != rendered_with:  # depends on this file's content and the extensions only
-            memo = source.memo["markup"] = (rendered_with, list(_scan(source, body, markup)))
-        yield from memo[1]
+        if "markup" not in source.memo:  # depends on this file's content only
+            source.memo["markup"] = list(_scan(source, body, markup))
+        yield from source.memo["markup"]
 
 
 def _scan(source, body, markup):

@@ -20,9 +20,12 @@ from disclosure.publishing.sanitize import Removal, removals
 MOST = 20  # findings named per text: enough to learn from, and a hostile body of thousands costs no more
 # Link and image targets, `[..](here "title")` and `[ref]: here`, which may start on the next line.
 _TARGET = re.compile(r"\]\(([^)]*)|\]:[ \t]*\n?[ \t]*([^\n]*)")
-# A target the sanitizer keeps whatever Markdown makes of it: an allowed scheme, or a path with no
-# colon; no character reference, backslash, control character or `//` that could hide another.
-_KEPT_TARGET = re.compile(r"(?:https?://|mailto:|tel:)[^\x00-\x20\x7f&\\]*|(?![/\\]{2})[^\x00-\x20\x7f&\\:]*")
+# A target the sanitizer keeps whatever Markdown makes of it: an allowed scheme (a web address with
+# a plain host name), or a path with no colon; no character reference, backslash, control character or `//` that could hide another.
+_KEPT_TARGET = re.compile(
+    r"(?:https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::[0-9]{1,5})?(?:[/?#][^\x00-\x20\x7f&\\]*)?|(?:mailto|tel):[^\x00-\x20\x7f&\\]*)"
+    r"|(?![/\\]{2})[^\x00-\x20\x7f&\\:]*"
+)
 
 
 def may_hold_markup(text: str) -> bool:

@@ -60,6 +60,7 @@ def mutated(data, path, action, value):
     return data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("root", "rel", "name", "markdown"), FILES, ids=[f[1] for f in FILES])
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
@@ -100,6 +101,7 @@ def prefilters_pass(patch) -> None:
     patch.setattr(markup, "may_hold_markup", lambda _: True)
 
 
+@pytest.mark.slow
 @settings(max_examples=700, deadline=None)
 @given(st.one_of(unsafe_text, link_text))
 def test_safety_prefilter_never_hides_a_finding(text):

@@ -7,12 +7,14 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from disclosure.bundled import LAYOUTS
+from disclosure.layout import Layout
 from disclosure.pages.columns import Column
 from disclosure.release import Release
 
@@ -92,6 +94,7 @@ class Renderer:
 
     def __init__(self, release: Release, keep: dict[str, str] | None = None, links: dict[str, set[str]] | None = None):
         self.release = release
+        self.layout = Layout.of(release.project)
         self.env = environment()
         self.keep = keep or {}
         self.links = links
@@ -109,7 +112,7 @@ class Renderer:
             return front_matter(**meta)
 
         def target_of(target) -> str:
-            target_path = target if isinstance(target, str) else self.release.path_of(target)
+            target_path = target if isinstance(target, str) else self.layout.path_of(target)
             if targets is not None:
                 targets.add(target_path)
             return target_path
@@ -130,6 +133,21 @@ class Renderer:
             return link_target(relative(file, posixpath.dirname(path)))
 
         markdown = self.env.get_template(template).render(
-            release=self.release, r=self.release, link=link, url=url, asset=asset, front_matter=page_front_matter, column=column, **context
+            release=self.release, r=self.release, link=link, url=url, asset=asset, download_label=self.download_label,
+            front_matter=page_front_matter, column=column, **context
         )
         return Page(path, markdown)
+
+    def download_label(self, rel: str) -> str:
+        """`PDF，12.3 KB`: what a reader downloads."""
+        path = Path(self.release.project.root) / rel
+        kind = path.suffix.lstrip(".").upper() or "文件"
+        try:
+            size = path.stat().st_size
+        except (OSError, ValueError):
+            return kind
+        if size < 1024:
+            return f"{kind}，{size} B"
+        if size < 1024 * 1024:
+            return f"{kind}，{size / 1024:.1f} KB"
+        return f"{kind}，{size / 1024 / 1024:.1f} MB"

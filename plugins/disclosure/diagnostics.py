@@ -67,6 +67,8 @@ CODES: dict[str, str] = {
     "D402": "resident-id-number",
     "D403": "mobile-number",
     "D404": "html-in-title",
+    "D405": "bank-card-number",
+    "D406": "page-in-theme-folder",
     "D501": "report-request-balance",
     "D502": "report-row-total",
     "D503": "report-results-total",
@@ -75,6 +77,13 @@ CODES: dict[str, str] = {
     "D506": "report-file-name",
     "D507": "report-carried-over",
     "D508": "normative-end-unknown",
+    "D601": "file-outside-folders",
+    "D602": "file-type-not-allowed",
+    "D603": "file-content-mismatch",
+    "D604": "bad-file-name",
+    "D605": "file-too-large",
+    "D606": "control-character",
+    "D607": "unreadable-folder",
 }
 
 

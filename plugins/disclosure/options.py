@@ -195,6 +195,17 @@ def read_settings(config_file: Path) -> dict:
     return {}
 
 
+def docs_dir(root: Path) -> str:
+    """MkDocs' docs_dir as the repository's mkdocs.yml sets it: where the theme's assets are, and no page may be."""
+    try:
+        with open(Path(root) / "mkdocs.yml", encoding="utf-8-sig") as stream:
+            config = yaml.load(stream, Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return "docs"
+    value = config.get("docs_dir") if isinstance(config, dict) else None
+    return value if isinstance(value, str) and value else "docs"
+
+
 def from_config_file(config_file: Path, **overrides) -> Options:
     return build(read_settings(config_file), **overrides)
 

@@ -63,13 +63,13 @@ def write_files(release: Release, pages: list[Page], site: Site) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     if site.search:
-        write_index(release, pages, site.directory)
+        write_index(pages, site.directory)
 
 
-def write_index(release: Release, pages: list[Page], site_dir: Path) -> None:
+def write_index(pages: list[Page], site_dir: Path) -> None:
     """Build the index and put it in place at once: aside first, then renamed over the old one."""
     started = time.perf_counter()
-    index = build_index(entries(release, pages))
+    index = build_index(entries(pages))
     target = site_dir / DATA
     if target.parent.is_dir():
         for left in target.parent.glob(f".{target.name}-*"):  # left by an index abandoned half-way

@@ -19,6 +19,7 @@ from disclosure.derived_files import DerivedFiles, Site, outputs
 from disclosure.diagnostics import single_line
 from disclosure.mkdocs_plugin import theme
 from disclosure.mkdocs_plugin.watch import ContentWatcher
+from disclosure.pages.identity import site_identity
 from disclosure.pages.preview import Preview
 from disclosure.pages.site import build_pages
 from disclosure.publishing.audit import Manifest, audit
@@ -89,6 +90,7 @@ class DisclosurePlugin(BasePlugin):
         # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.
         self.root = Path(config.config_file_path).resolve().parent
         theme.apply(config)
+        self.use_emblem(config)
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
         if self.serving:
             self.watched = watched  # by on_serve's watcher
@@ -103,6 +105,16 @@ class DisclosurePlugin(BasePlugin):
         if self.cache is None or self.cache.place != cache_dir:
             self.cache = ContentCache(cache_dir)
         return config
+
+    def use_emblem(self, config) -> None:
+        """The agency's emblem and tab icon in place of Material's, from files under docs/."""
+        for setting, theme_key in (("emblem", "logo"), ("favicon", "favicon")):
+            rel = getattr(self.options, setting)
+            if not rel:
+                continue
+            if not (Path(config.docs_dir) / rel).is_file():
+                raise PluginError(f"disclosure 插件设置有误：{setting} 指向的文件 docs/{rel} 不存在")
+            config.theme[theme_key] = rel
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
     @event_priority(100)
@@ -151,6 +163,7 @@ class DisclosurePlugin(BasePlugin):
         env.globals["disclosure_site"] = {
             "domain": urlsplit(config.site_url or "").hostname or "",
             "id_code": self.options.site_id_code,
+            "identity": site_identity(self.options),
             "office": self.release.organization.office,
         }
         return env

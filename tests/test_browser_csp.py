@@ -71,11 +71,11 @@ def test_page_runs_its_scripts_under_the_policy_with_no_violation(watched, base_
 def test_text_size_toggle_works_under_the_policy(watched, base_url):
     page, problems = watched
     page.goto(base_url + "documents/2020-00002/")
-    page.locator('[data-text-size="large"]').click()
+    page.locator('label[for="text-size-large"]').click()
     expect(page.locator("html")).to_have_class(LARGE)
     page.reload()
     expect(page.locator("html")).to_have_class(LARGE)  # the inline head script, hashed, applied it
-    page.locator('[data-text-size="standard"]').click()
+    page.locator('label[for="text-size-large"]').click()
     expect(page.locator("html")).not_to_have_class(LARGE)
     assert page.evaluate("window.__violations") == [] and problems == []
 

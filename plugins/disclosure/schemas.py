@@ -142,6 +142,20 @@ class Schema:
             names.extend(n for n in schema.get("properties", {}) if n not in names)
         return names
 
+    def every_property(self, name: str) -> list[dict]:
+        """The schemas of every field called `name`, at any depth."""
+        found, stack = [], [self.root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                part = node.get("properties", {}).get(name)
+                if isinstance(part, dict):
+                    found.append(part)
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+        return found
+
     def ever_required(self, key_path: tuple) -> set[str]:
         """Fields some rule requires at this level, including those required only under a condition."""
         return {name for schema in self._subschemas(key_path) for name in schema.get("required", [])}
@@ -260,6 +274,9 @@ class Schema:
             quoted = f"{key_path[-1]}: \"{phone or text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
             choices = self.choices(key_path)
             hint = "可选：" + "、".join(choices) if choices else f"加上引号：{quoted}"
+            as_date = _digits_date(text) if field_info.get("format") == "date" else None
+            if as_date:  # 20261101: quoted it would still not be a date
+                hint = f"写成 {key_path[-1]}: {as_date}（日期格式 YYYY-MM-DD，不加引号）"
             if tag.endswith(":bool"):
                 code = "D111"
                 message = f"“{text}”被 YAML 读成了是/否（{str(value).lower()}），而这里应为文本"
@@ -329,6 +346,16 @@ def _landline(text: str) -> str:
     digits = text.strip()
     area = 3 if digits.startswith(("010", "02")) else 4
     return f"{digits[:area]}-{digits[area:]}" if 7 <= len(digits) - area <= 8 else ""
+
+
+def _digits_date(text: str) -> str | None:
+    """`20261101` as the ISO date it stands for, when it is one."""
+    if not re.fullmatch(r"\d{8}", text.strip()):
+        return None
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+    except ValueError:
+        return None
 
 
 def _date_problem(text: str) -> tuple[str, str, str]:

@@ -88,12 +88,14 @@ def check(context):
 
     for document in project.documents:
         source = document.source
-        if document.category and catalogue.source:
+        # An unquoted code YAML read as a number is D110 already: its digits are lost, so no second message.
+        if document.category and catalogue.source and ("category",) not in source.plain:
             item = catalogue.by_code.get(document.category)
             if item is None:
+                leaves = catalogue.leaves()
                 yield source.diagnostic(
                     ("category",), "D201", f"目录事项“{document.category}”不存在", label="目录事项",
-                    hint="填写 catalogue/directory.yml 中某个末级事项的 code（加引号，如 \"0201\"）",
+                    hint=f"填写 catalogue/directory.yml 中某个末级事项的 code（加引号，如 \"{leaves[0].code if leaves else '0201'}\"）",
                 )
             elif not item.is_leaf:
                 leaves = "、".join(f"{c.code} {c.name}" for c in item.children)

@@ -157,6 +157,17 @@ CASES = [
     Case("full-width-colon", NEWS, replace("kind: 工作动态", "kind：工作动态"), "D007", 6, hint="写成 kind: 工作动态（"),
     Case("full-width-space-after-colon", NEWS, replace("kind: 工作动态", "kind:\u3000工作动态"), "D008", 6),
     Case("curly-quotes-around-a-code", NEWS, replace('category: "02"', "category: “02”"), "D009", 5, hint='写成 category: "02"'),
+    # -- the wrong thing: a file the loader would not read, a renamed Word file, a misplaced entry ------
+    Case("yaml-extension", "guides/extra.yaml", write("code: x\n"), "D011", 0, hint="改名为 guides/extra.yml"),
+    Case("upper-case-extension", "catalogue/docs/more.MD", write("---\ntitle: x\n---\n"), "D011", 0, hint="改名为 catalogue/docs/more.md"),
+    Case("guide-saved-as-markdown", "guides/extra.md", write("---\nname: x\n---\n"), "D011", 0, hint="guides/extra.yml"),
+    Case("word-file-renamed-md", "catalogue/docs/notice.md", write(b"PK\x03\x04\x14\x00\x06\x00word/document.xml"), "D012", 0, hint="disclosure new"),
+    Case("pdf-renamed-yml", "guides/scan.yml", write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "D012", 0),
+    Case(
+        "document-in-interpretations", "interpretations/news.md", write((Path(__file__).parent / "fixtures/mini" / NEWS).read_text(encoding="utf-8")),
+        "D013", 1, hint="移到 catalogue/documents/2021/news.md",
+    ),
+    Case("empty-section", INTERPRETATION, replace("依据律师法制定。\n", "<!-- 待补充 -->\n"), "D305", 9, hint="## 背景依据"),
     Case("zero-width-space-in-a-key", NEWS, replace("kind: 工作动态", "\u200bkind: 工作动态"), "D010", 6),
     # -- structure: the JSON Schemas ---------------------------------------------------
     Case("missing-title", INTERPRETATION, replace("title: 关于《律师执业管理办法》的解读\n", ""), "D101", 2),  # the first field

@@ -279,3 +279,13 @@ def test_policy_name_and_file_names():
     assert scaffold.policy_name("示例省司法厅关于印发《示例省法律援助办法》的通知") == "示例省法律援助办法"
     assert scaffold.policy_name("关于《律师法》实施的意见") == "关于〈律师法〉实施的意见"
     assert scaffold.slug("律师执业许可（2024 版）") == "lv-shi-zhi-ye-xu-ke-2024-ban"
+
+
+def test_dry_run_prints_the_next_free_id_and_writes_nothing(demo, capsys, no_terminal):
+    before = sorted(p for p in demo.rglob("*") if p.is_file())
+    code, out, _ = new(demo, "document", "--dry-run", "--published", "2025-06-02", capsys=capsys)
+    assert code == 0
+    project, _ = load_project(demo)
+    used = max(int(d.id[-5:]) for d in project.documents if d.id.startswith("014500123/2025-"))
+    assert f"索引号：014500123/2025-{used + 1:05d}" in out
+    assert sorted(p for p in demo.rglob("*") if p.is_file()) == before

@@ -17,6 +17,29 @@ from disclosure.diagnostics import render_github, render_json, render_text
 from disclosure.loader import ORGANIZATION, load_project
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
+
+# argparse's own words (usage, option groups, its error messages) in Chinese: it looks each up
+# through the module's gettext alias `_` at the moment it prints.
+_ARGPARSE_WORDS = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多一个值",
+    "expected at least one argument": "至少需要一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "one of the arguments %s is required": "须给出以下参数之一：%s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "多余的值：%r",
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,21 +60,21 @@ def parser() -> argparse.ArgumentParser:
     root = _Parser(prog="disclosure", description="政务公开内容的校验与发布工具")
     commands = root.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="命令")
     check = commands.add_parser("check", help="校验全部内容，列出所有问题", description="校验全部内容，列出所有问题")
-    check.add_argument("root", nargs="?", default=".", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
+    check.add_argument("root", nargs="?", default=".", metavar="目录", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
     check.add_argument(
         "--format", choices=("text", "github", "json"),
         default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
         help="输出格式：text（默认）、github（GitHub 注释）、json",
     )
-    check.add_argument("--as-of", type=_date, help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
+    check.add_argument("--as-of", type=_date, metavar="日期", help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
     check.add_argument("--no-cache", action="store_true", help="不读取也不保存解析缓存（默认保存在 .cache/disclosure/）")
     due = commands.add_parser(
         "due", help="列出逾期和即将到期的事项（解读、征求意见反馈、有效期、年度报告、办事指南核对）",
         description="列出逾期和即将到期的事项：期限（按工作日计算）、负责部门和文件。设置了 GITHUB_STEP_SUMMARY 时同时写入 GitHub 任务摘要。",
     )
-    due.add_argument("root", nargs="?", default=".", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
+    due.add_argument("root", nargs="?", default=".", metavar="目录", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
     due.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式：text（默认）、json、markdown")
-    due.add_argument("--as-of", type=_date, help="按指定日期计算（YYYY-MM-DD），默认今天")
+    due.add_argument("--as-of", type=_date, metavar="日期", help="按指定日期计算（YYYY-MM-DD），默认今天")
     due.add_argument("--within", type=int, default=30, metavar="天数", help="列出多少天内到期的事项，默认 30")
     _add_new(commands)
     return root
@@ -75,9 +98,12 @@ def _add_new(commands) -> None:
         for fact in spec.facts:
             allowed = scaffold.allowed(name, fact)
             note = notes.get(fact, "") + ("，可选：" + "、".join(allowed) if allowed else "")
-            command.add_argument(f"--{fact}", type=_date if fact == "published" else str, help=scaffold.label(name, fact) + note)
-        command.add_argument("--out", type=Path, help=f"新文件的路径（默认自动命名，放在 {spec.folder}/ 下）")
-        command.add_argument("--root", default=".", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
+            command.add_argument(
+                f"--{fact}", type=_date if fact == "published" else str, metavar=scaffold.label(name, fact), help=scaffold.label(name, fact) + note
+            )
+        command.add_argument("--out", type=Path, metavar="路径", help=f"新文件的路径（默认自动命名，放在 {spec.folder}/ 下）")
+        command.add_argument("--dry-run", action="store_true", help="只显示将新建的文件和自动编好的编号（如下一个未使用的索引号），不写入任何文件；缺少的信息不询问")
+        command.add_argument("--root", default=".", metavar="目录", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
 
 
 def _options(root: Path, as_of: dt.date | None = None, cache_dir: str | None = None) -> settings.Options | None:
@@ -106,6 +132,23 @@ def run_check(args) -> int:
     else:
         print(render_text(result.diagnostics, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
     return EXIT_OK if result.ok else EXIT_CONTENT
+
+
+def _show_draft(project, options, kind: str, facts: dict[str, str], out: Path | None) -> int:
+    """What `new` would write, without writing it: the path and the numbers it would take."""
+    if kind == "interpretation" and not facts.get("policy"):  # the number, folder and deadline all follow from it
+        print(f"用法错误：缺少 --policy（{scaffold.label(kind, 'policy')}）", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        draft = scaffold.draft(project, options, kind, facts, out)
+    except scaffold.FactError as error:
+        print(f"用法错误：{error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"将新建{scaffold.KINDS[kind].what}：{draft.path}（--dry-run：未写入任何文件）")
+    for name, text in draft.notes:
+        if name != "正文":
+            print(f"  {name}：{text}")
+    return EXIT_OK
 
 
 def run_due(args) -> int:
@@ -164,6 +207,8 @@ def run_new(args) -> int:
             print(f"用法错误：--{fact}（{scaffold.label(kind, fact)}）：{problem}", file=sys.stderr)
             return EXIT_USAGE
     missing = [fact for fact in spec.required if fact not in facts]
+    if args.dry_run:
+        return _show_draft(project, options, kind, {fact: "" for fact in missing} | facts, args.out)
     if missing and not sys.stdin.isatty():
         named = "、".join(f"--{fact}（{scaffold.label(kind, fact)}）" for fact in missing)
         print(f"用法错误：缺少 {named}；在终端中运行时会逐项询问", file=sys.stderr)
@@ -191,8 +236,7 @@ def run_new(args) -> int:
     return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def _run(args) -> int:
     if args.command == "check":
         return run_check(args)
     if args.command == "new":
@@ -200,3 +244,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "due":
         return run_due(args)
     return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Ctrl-C and a reader that stops early (`| head`) end in one Chinese line, never a traceback."""
+    try:
+        code = _run(parser().parse_args(argv))
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except KeyboardInterrupt:
+        print("\n已中断", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more can reach the reader
+        print("输出未全部显示：接收输出的程序已先结束", file=sys.stderr)
+        return EXIT_OK

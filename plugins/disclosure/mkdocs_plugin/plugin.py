@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,12 +20,24 @@ from disclosure.diagnostics import single_line
 from disclosure.mkdocs_plugin.config import DisclosureConfig
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.preview import Preview
+from disclosure.pages.problems import problems_page
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
 
 log = get_plugin_logger(__name__)
 
 CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
+
+
+def _require_free_port(host: str, port: int) -> None:
+    """A busy port would end `mkdocs serve` in a traceback after the whole first build: say so at once, in one line."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server sets it
+        try:
+            probe.bind((host, port))
+        except OSError:
+            log.error(f"端口 {port} 已被占用（可能已经有一个预览在运行）：关闭它，或换一个端口，如 mkdocs serve -a {host}:{port + 1}")
+            raise SystemExit(1) from None
 
 
 class GeneratedPage(File):
@@ -62,6 +75,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.derived: DerivedFiles | None = None
         self.watched: list[str] = []
         self.watcher: ContentWatcher | None = None
+        self.port_checked = False
+        # Under `mkdocs serve`, while the content has errors: the page shown at every address instead.
+        self.problem_page: str | None = None
 
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
@@ -76,6 +92,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.options = settings.build(dict(self.config))
         except ValueError as error:
             raise PluginError(f"disclosure 插件设置有误：{error}") from error
+        if self.serving and not self.port_checked:
+            self.port_checked = True  # later builds run inside the server, which holds the port
+            _require_free_port(config.dev_addr.host, config.dev_addr.port)
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
         if self.serving:
             self.watched = watched  # by on_serve's watcher
@@ -99,6 +118,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.cache.file = None  # written by the first build; rewriting it at each save would cost more than it saves
         for diagnostic in self.result.diagnostics:
             (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {single_line(diagnostic.describe())}")
+        if self.serving:
+            self.problem_page = problems_page(self.result.diagnostics) if not self.result.ok else None
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
         release = self.release = Release(self.result.project, self.options.as_of)
@@ -133,10 +154,18 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         }
         return env
 
+    def on_post_page(self, output, *, page, config):
+        return self.problem_page if self.config.enabled and self.problem_page else output
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return self.problem_page if self.config.enabled and self.problem_page and template_name == "404.html" else output_content
+
     def on_post_build(self, config):
         """Open data, the Atom feed and the search index beside the pages (sitemap.xml is MkDocs' own).
 
         A preview shows its pages without waiting for them."""
+        if self.problem_page:
+            self.preview = Preview()  # every page now shows the problems: once they are fixed, write them all again
         if self.derived is not None and not (self.serving and self.derived.in_background):
             derived, self.derived = self.derived, None
             if not derived.finish():
@@ -153,6 +182,16 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_serve(self, server, *, config, builder):
         self.watcher = ContentWatcher(server, self.watched)
+        not_found = server.error_handler
+
+        def error_handler(code):
+            """An address with no page (such as a document that cannot be read) shows the problems too,
+            with MkDocs' reload script so that it updates on save."""
+            if code == 404 and self.problem_page:
+                return server._inject_js_into_html(self.problem_page.encode(), server._visible_epoch)
+            return not_found(code)
+
+        server.error_handler = error_handler
         return server
 
     def on_shutdown(self):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -13,7 +15,7 @@ import yaml
 from disclosure import options as settings
 from disclosure import due, scaffold
 from disclosure.check import check_repository
-from disclosure.diagnostics import render_github, render_json, render_text
+from disclosure.diagnostics import Severity, render_github, render_json, render_text
 from disclosure.loader import ORGANIZATION, load_project
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -67,6 +69,10 @@ def parser() -> argparse.ArgumentParser:
         help="输出格式：text（默认）、github（GitHub 注释）、json",
     )
     check.add_argument("--as-of", type=_date, metavar="日期", help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
+    check.add_argument(
+        "--changed-since", metavar="分支或提交",
+        help="与这个分支或提交相比改动了的文件（含未提交的改动），其逾期事项（D307、D313、D315、D316）按错误处理；合并请求的检查用它",
+    )
     check.add_argument("--no-cache", action="store_true", help="不读取也不保存解析缓存（默认保存在 .cache/disclosure/）")
     due = commands.add_parser(
         "due", help="列出逾期和即将到期的事项（解读、征求意见反馈、有效期、年度报告、办事指南核对）",
@@ -124,14 +130,41 @@ def run_check(args) -> int:
     options = _options(root, args.as_of, cache_dir="" if args.no_cache else None)
     if options is None:
         return EXIT_USAGE
+    changed = None
+    if args.changed_since:
+        changed = _changed_files(root, args.changed_since)
+        if changed is None:
+            return EXIT_USAGE
     result = check_repository(root, options)
+    diagnostics = result.diagnostics
+    if changed:
+        # What is overdue in a file this change touches is the change's to do: an error for it alone.
+        diagnostics = [replace(d, severity=Severity.ERROR) if d.code in due.DUE_CODES and d.file in changed else d for d in diagnostics]
     if args.format == "json":
-        print(render_json(result.diagnostics))
+        print(render_json(diagnostics))
     elif args.format == "github":
-        print(render_github(result.diagnostics))
+        print(render_github(diagnostics))
     else:
-        print(render_text(result.diagnostics, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
-    return EXIT_OK if result.ok else EXIT_CONTENT
+        print(render_text(diagnostics, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+    return EXIT_CONTENT if any(d.is_error for d in diagnostics) else EXIT_OK
+
+
+def _changed_files(root: Path, since: str) -> set[str] | None:
+    """Repository-relative paths changed since `since`, committed or not; None (after saying why) when git cannot tell."""
+    commands = (
+        ["diff", "--name-only", "--relative", f"{since}...HEAD"], ["diff", "--name-only", "--relative", "HEAD"], ["ls-files", "--others", "--exclude-standard"],
+    )
+    changed: set[str] = set()
+    for command in commands:
+        try:
+            done = subprocess.run(["git", "-C", str(root), *command], capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            done = subprocess.CompletedProcess(command, 1, "", str(error))
+        if done.returncode != 0:
+            print(f"用法错误：无法用 git 找出自 {since} 以来改动的文件：{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}", file=sys.stderr)
+            return None
+        changed.update(line for line in done.stdout.splitlines() if line)
+    return changed
 
 
 def _show_draft(project, options, kind: str, facts: dict[str, str], out: Path | None) -> int:

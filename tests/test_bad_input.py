@@ -161,6 +161,8 @@ CASES = [
     # -- the wrong thing: a file the loader would not read, a renamed Word file, a misplaced entry ------
     Case("yaml-extension", "guides/extra.yaml", write("code: x\n"), "D011", 0, hint="改名为 guides/extra.yml"),
     Case("upper-case-extension", "catalogue/docs/more.MD", write("---\ntitle: x\n---\n"), "D011", 0, hint="改名为 catalogue/docs/more.md"),
+    Case("organization-as-yaml", "catalogue/organization.yaml", write("name: x\n"), "D011", 0, hint="改名为 catalogue/organization.yml"),
+    Case("calendar-as-yaml", "calendar.yaml", write("years: [2021]\n"), "D011", 0, hint="改名为 calendar.yml"),
     Case("guide-saved-as-markdown", "guides/extra.md", write("---\nname: x\n---\n"), "D011", 0, hint="guides/extra.yml"),
     Case("word-file-renamed-md", "catalogue/docs/notice.md", write(b"PK\x03\x04\x14\x00\x06\x00word/document.xml"), "D012", 0, hint="disclosure new"),
     Case("pdf-renamed-yml", "guides/scan.yml", write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "D012", 0),

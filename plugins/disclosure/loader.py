@@ -111,6 +111,8 @@ class Loader:
 
     def unread(self) -> None:
         """A file in a content folder that no reader takes would vanish from the site without a word."""
+        if (self.root / "calendar.yaml").is_file():
+            self.passed_over.add("calendar.yaml")
         for rel in sorted(self.passed_over - self.read_files):
             name = rel.rsplit("/", 1)[-1]
             if name.startswith("~$") or name in _SYSTEM_FILES:
@@ -305,12 +307,14 @@ _OFFICE = {".doc", ".docx", ".wps", ".pdf", ".ofd", ".xls", ".xlsx", ".et", ".tx
 
 def misfiled(rel: str) -> tuple[str, str]:
     """What a file the loader does not read is, and where it belongs: (message, hint)."""
+    if rel == "calendar.yaml":
+        return "扩展名“yaml”不对，节假日补充不会被读取", f"改名为 {CALENDAR}"
     folder, rest = rel.split("/", 1)
     stem, dot, suffix = rest.rpartition(".")
     suffix = (dot + suffix).lower() if dot else ""
     stem = stem if dot else rest
     wanted = ".yml" if folder == "guides" else ".md"
-    if rel.startswith(ANNUAL_REPORTS + "/") and suffix in (".yml", ".yaml"):
+    if suffix in (".yml", ".yaml") and (rel.startswith(ANNUAL_REPORTS + "/") or f"{folder}/{stem}.yml" in (ORGANIZATION, DIRECTORY, NEGATIVE_LIST)):
         wanted = ".yml"
     if suffix == wanted or (suffix == ".yaml" and wanted == ".yml"):
         return f"扩展名“{rel.rsplit('.', 1)[-1]}”不对，这个文件不会被读取，也不会出现在网站上", f"改名为 {folder}/{stem}{wanted}"

@@ -175,7 +175,7 @@ CASES = [
     # -- structure: the JSON Schemas ---------------------------------------------------
     Case("missing-title", INTERPRETATION, replace("title: 关于《律师执业管理办法》的解读\n", ""), "D101", 2),  # the first field
     Case("missing-review", NEWS, replace("review:\n  reviewer: 办公室保密审查员\n  date: 2021-03-01\n", ""), "D101", 2),
-    Case("missing-review-date", NEWS, replace("  date: 2021-03-01\n", ""), "D101", 11, hint="date: 2024-01-19"),  # under review:
+    Case("missing-review-date", NEWS, replace("  date: 2021-03-01\n", ""), "D101", 11, hint="date: 2021-03-02"),  # under review:
     Case("not-public-without-reason", NEWS, replace("disclosure: 主动公开", "disclosure: 依申请公开"), "D101", 2),
     Case("normative-without-validity", RULES, replace("validity: 有效\n", ""), "D101", 2),
     Case("valid-without-end-date", RULES, replace("valid_until: 2025-09-29\n", ""), "D101", 2),
@@ -199,7 +199,7 @@ CASES = [
     Case("doc-number-square-brackets", RULES, replace("测司规〔2020〕1号", "测司规【2020】1号"), "D104", 8, hint="测司规〔2020〕1号"),
     Case("date-with-slashes", GUIDE, replace("updated: 2021-01-05", "updated: 2021/1/5"), "D104", 38, hint="2021-01-05"),
     Case("date-in-chinese-in-list", CALENDAR, write("holidays:\n  - 2021-10-01\n  - 2021年10月2日\n"), "D104", 3, hint="2021-10-02"),
-    Case("date-with-time", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-12 10:00:00"), "D104", 7, hint="只写日期，不写时间：2020-10-12"),
+    Case("date-with-time", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-12 10:00:00"), "D104", 7, hint="写成 published: 2020-10-12（只写日期，不写时间）"),
     Case("date-single-digit-month", NEWS, replace("written: 2021-03-01", "written: 2021-3-1"), "D104", 8),
     Case("category-code-with-dot", NEWS, replace('category: "02"', 'category: "02."'), "D104", 5),
     Case("unknown-field", GUIDE, replace("hours:", "opening_hours: 全天\nhours:"), "D105", 29),

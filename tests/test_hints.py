@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from conftest import check
+from conftest import MINI, check, copy_tree
+from test_bad_input import CASES as BAD_INPUT
 
 NEWS = "catalogue/docs/news.md"
 INTERPRETATION = "interpretations/rules.md"
@@ -20,19 +21,30 @@ def apply(root, diagnostic: dict) -> None:
     path = root / diagnostic["file"]
     lines = path.read_text(encoding="utf-8").split("\n")
     hint = diagnostic["hint"]
-    added = re.search(r"在文件头中添加一行 (\S+: [^（]+)", hint) or re.search(r"^添加一行 (\S+: [^（]+)", hint)
+    added = re.search(r"(在文件头中|在“.+?”下)添加一行 (\S+: [^（]+)", hint)
     if added:
-        lines.insert(diagnostic["line"], added.group(1))
+        parent = lines[diagnostic["line"] - 1]
+        indent = re.match(r"[ -]*", parent).group(0)
+        # A field of a list item lines up with the item's first field; one of a group goes two spaces in.
+        nested = added.group(1) != "在文件头中" and "-" not in indent
+        lines.insert(diagnostic["line"], (indent.replace("-", " ") + ("  " if nested else "")) + added.group(2))
     else:
-        written = re.search(r"(?:写成|改成半角空格：|加上引号：) ?([^\s（]+?: [^（]+|[^\s（]+)(?:（|$)", hint)
+        written = re.search(r"(?:写成|改成半角空格：|加上引号：) ?(- [^（]+|[^\s（]+?: [^（]+|[^\s（]+)(?:（|$)", hint)
         assert written, f"no literal fix in {hint!r}"
         index = diagnostic["line"] - 1
-        indent = re.match(r"[ \t\u3000]*", lines[index]).group(0).replace("\t", "  ").replace("\u3000", "  ")
+        indent = re.match(r"[ \t\u3000]*(- )?", lines[index]).group(0).replace("\t", "  ").replace("\u3000", "  ")
         fix = written.group(1).strip()
-        if ":" not in fix:  # a key: keep the value
+        if fix.startswith("- "):
+            indent = indent.replace("- ", "")
+        if ":" not in fix and not fix.startswith("- "):  # a key: keep the value
             fix = f"{fix}:{re.split(r'[:：]', lines[index], maxsplit=1)[1]}"
         lines[index] = indent.replace("\u3000", "") + fix
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def literal(hint: str) -> bool:
+    """Whether a hint gives a whole line to write (not “…” to fill in, nor a choice to make)."""
+    return "…" not in hint and bool(re.search(r"添加一行 \S+: |写成 |改成半角空格：|加上引号：\w+: ", hint))
 
 
 def swap(old: str, new: str):
@@ -69,3 +81,22 @@ def test_the_fix_a_hint_suggests_passes_as_written(mini, capsys, rel, edit):
     apply(mini, diagnostics[0])
     code, after = check(mini, capsys=capsys)
     assert (code, after) == (0, []), (hint, (mini / rel).read_text(encoding="utf-8"))
+
+
+def test_every_bad_input_case_with_a_literal_hint_passes_once_it_is_applied(tmp_path, capsys):
+    """Each case of one mistake whose hint gives a line to write: written as it stands, it clears the mistake."""
+    applied, failed = [], []
+    for case in BAD_INPUT:
+        root = copy_tree(MINI, tmp_path / case.name)
+        case.edit(root, root / case.file)
+        _, diagnostics = check(root, capsys=capsys)
+        errors = [d for d in diagnostics if d["severity"] == "error"]
+        if len(errors) != 1 or not literal(errors[0]["hint"]) or not (root / errors[0]["file"]).is_file():
+            continue  # several problems, or a hint that asks for a choice
+        apply(root, errors[0])
+        code, after = check(root, capsys=capsys)
+        applied.append(case.name)
+        if code != 0:
+            failed.append((case.name, errors[0]["hint"], [d["message"] for d in after if d["severity"] == "error"]))
+    assert failed == [], "\n".join(map(str, failed))
+    assert len(applied) >= 15, applied

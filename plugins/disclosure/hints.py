@@ -54,9 +54,18 @@ def _local_values(project: Project, options: Options, file: str) -> dict[str, st
     numbered = sorted((d for d in project.documents if d.doc_number and d.published), key=lambda d: d.published)
     if numbered:
         values["doc_number"] = numbered[-1].doc_number
-    policies = sorted((d for d in project.documents if d.needs_interpretation and d.id and d.published), key=lambda d: d.published)
+    others = sorted((d for d in project.documents if d.id and d.published and d.source.path != file), key=lambda d: d.published)
+    policies = [d for d in others if d.needs_interpretation]
     if policies:
-        values["policy"] = values["replaced_by"] = policies[-1].id
+        values["policy"] = policies[-1].id
+    if others:
+        values["replaced_by"] = others[-1].id
+    own = next((d for d in project.documents if d.source.path == file), None)
+    if own and own.published:  # a date the file's own dates must not pass
+        values["written"] = values["date"] = own.published.isoformat()
+    files = [a.file for d in others for a in d.attachments if a.file]
+    if files:
+        values["media"] = values["file"] = files[-1]
     return {k: v for k, v in values.items() if v}
 
 

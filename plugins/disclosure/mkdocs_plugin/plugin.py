@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
+from mkdocs.config.base import ValidationError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -17,7 +18,7 @@ from disclosure.cache import ContentCache
 from disclosure.check import CheckResult, check_repository
 from disclosure.derived_files import DerivedFiles, Site
 from disclosure.diagnostics import single_line
-from disclosure.mkdocs_plugin.config import DisclosureConfig
+from disclosure.mkdocs_plugin import theme
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.preview import Preview
 from disclosure.pages.problems import problems_page
@@ -26,7 +27,7 @@ from disclosure.release import Release
 
 log = get_plugin_logger(__name__)
 
-CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
+CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates")
 
 
 def _require_free_port(host: str, port: int) -> None:
@@ -64,7 +65,9 @@ class CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-class DisclosurePlugin(BasePlugin[DisclosureConfig]):
+class DisclosurePlugin(BasePlugin):
+    """MkDocs reads `enabled` itself; every other setting is the engine's (disclosure.options)."""
+
     def __init__(self):
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files parsed before and pages rendered before.
@@ -79,19 +82,23 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         # Under `mkdocs serve`, while the content has errors: the page shown at every address instead.
         self.problem_page: str | None = None
 
+    def load_config(self, options, config_file_path=None):
+        """The settings under `- disclosure:`, read by the engine's one definition of them."""
+        self.config = dict(options)
+        try:
+            self.options = settings.build(self.config)
+        except settings.SettingsError as error:
+            return [(error.setting, ValidationError(f"disclosure 插件设置有误：{error}"))], []
+        return [], []
+
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        if not self.config.enabled:
-            return
         # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.
         self.root = Path(config.config_file_path).resolve().parent
-        try:
-            self.options = settings.build(dict(self.config))
-        except ValueError as error:
-            raise PluginError(f"disclosure 插件设置有误：{error}") from error
+        theme.apply(config)
         if self.serving and not self.port_checked:
             self.port_checked = True  # later builds run inside the server, which holds the port
             _require_free_port(config.dev_addr.host, config.dev_addr.port)
@@ -111,8 +118,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     # Before other plugins see the files, so search and sitemap include the generated pages.
     @event_priority(100)
     def on_files(self, files: Files, config) -> Files | None:
-        if not self.config.enabled:
-            return None
         self.result = check_repository(self.root, self.options, self.cache)
         if self.serving:
             self.cache.file = None  # written by the first build; rewriting it at each save would cost more than it saves
@@ -133,7 +138,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             file.changed = written.get(page.path) != page.markdown
             files.append(file)
         self.abandon_derived()  # of an earlier save: this build's replace them
-        site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.config.search)
+        site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.options.search)
         self.derived = DerivedFiles(release, self.pages, site)
         for rel in release.files():
             file = File.generated(config, rel, abs_src_path=str(self.root / rel))
@@ -145,20 +150,20 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""
         if self.serving:
             env.bytecode_cache = self.templates
-        if not self.config.enabled or self.release is None:
+        if self.release is None:
             return env
         env.globals["disclosure_site"] = {
             "domain": urlsplit(config.site_url or "").hostname or "",
-            "id_code": str(self.config.site_id_code or ""),
+            "id_code": self.options.site_id_code,
             "office": self.release.organization.office,
         }
         return env
 
     def on_post_page(self, output, *, page, config):
-        return self.problem_page if self.config.enabled and self.problem_page else output
+        return self.problem_page or output
 
     def on_post_template(self, output_content, *, template_name, config):
-        return self.problem_page if self.config.enabled and self.problem_page and template_name == "404.html" else output_content
+        return self.problem_page if self.problem_page and template_name == "404.html" else output_content
 
     def on_post_build(self, config):
         """Open data, the Atom feed and the search index beside the pages (sitemap.xml is MkDocs' own).

@@ -87,7 +87,7 @@ def test_ctrl_c_is_one_chinese_line(mini, capsys, monkeypatch):
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "run_check", interrupted)
+    monkeypatch.setitem(cli.COMMANDS, "check", interrupted)
     assert cli.main(["check", str(mini)]) == cli.EXIT_INTERRUPTED
     assert capsys.readouterr().err.strip() == "已中断"
 

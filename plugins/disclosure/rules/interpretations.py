@@ -7,7 +7,8 @@ import re
 from disclosure.diagnostics import Diagnostic, Severity
 from disclosure.loader import CALENDAR
 
-_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
+# The closing `#`s and spaces are stripped in Python: a lazy title followed by `\s*#*\s*$` is quadratic in a line's length.
+_HEADING = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
 _ANY_HEADING = re.compile(r"^#{1,2}\s", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -19,7 +20,8 @@ def _sections(body: str) -> dict[str, tuple[int, bool]]:
     for match in _HEADING.finditer(body):
         following = _ANY_HEADING.search(body, match.end())
         text = body[match.end(): following.start() if following else len(body)]
-        found.setdefault(match.group(1).strip(), (body.count("\n", 0, match.start()), bool(_COMMENT.sub("", text).strip())))
+        title = match.group(1).rstrip(" \t#").strip()
+        found.setdefault(title, (body.count("\n", 0, match.start()), bool(_COMMENT.sub("", text).strip())))
     return found
 
 

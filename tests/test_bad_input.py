@@ -31,6 +31,7 @@ CONFIG = "mkdocs.yml"
 
 RULES_ID, NEWS_ID = "014500123/2020-00001", "014500123/2021-00001"
 ID_NUMBER = "11010519491231002X"  # the check character is right: it reads as a real resident ID
+WIDE_ID = ID_NUMBER.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789X"})  # full-width: １１０…Ｘ
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def replace(*pairs: str) -> Callable[[Path, Path], None]:
 
 def write(content: str | bytes) -> Callable[[Path, Path], None]:
     def apply(root: Path, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
     return apply
@@ -150,6 +152,16 @@ def also(rel: str, change) -> Callable[[Path, Path], None]:
 
     def apply(root: Path, path: Path) -> None:
         change(root, root / rel)
+
+    return apply
+
+
+def rename_attachment(name: str) -> Callable[[Path, Path], None]:
+    """RULES' attachment moved to `name` and linked there."""
+
+    def apply(root: Path, path: Path) -> None:
+        (root / "attachments/form.pdf").rename(root / "attachments" / name)
+        replace("file: attachments/form.pdf", f"file: attachments/{name}")(root, path)
 
     return apply
 
@@ -370,6 +382,22 @@ CASES = [
     Case("resident-id-in-body", NEWS, replace("会议部署了年度律师工作。", f"联系人身份证号 {ID_NUMBER}。"), "D402", 15),
     Case("resident-id-in-yaml", NEGATIVE, replace("内部工作流程等方面的信息", f"内部工作流程等方面的信息，如 {ID_NUMBER}"), "D402", 3),
     Case("mobile-number-in-body", NEWS, replace("会议部署了年度律师工作。", "会议部署了年度律师工作。\n\n联系人：13812345678"), "D403", 17, exit=0),
+    # Written as an attacker or a careless editor would: a reader still sees the number.
+    Case("resident-id-full-width", NEWS, replace("会议部署了年度律师工作。", f"会议部署了年度律师工作。联系人{WIDE_ID}"), "D402", 15),
+    Case("resident-id-spaced", INTERPRETATION, replace("共二十条。", "共二十条。证件号 110105 1949 1231 002X"), "D402", 15),
+    Case("resident-id-zero-width", GUIDE, replace("（一）拥护中华人民共和国宪法；", "（一）拥护宪法；如 1101\u200b0519\u200d491231002X"), "D402", 8),
+    Case("resident-id-references", NEGATIVE, replace("内部工作流程等方面的信息", "内部工作流程等方面的信息 &#x31;1010519&#52;91231002X"), "D402", 3),
+    Case("resident-id-markup-between", RULES, replace("## 第一条", "## 第一条\n\n110105<b>1949</b>12**31**002X"), "D402", 23),
+    Case("resident-id-comment-between", NEWS, replace("会议部署了年度律师工作。", "1101<!-- 注 -->0519491231002X"), "D402", 15),
+    Case("resident-id-hyphens", ORGANIZATION, replace("name: 律师工作处", "name: 律师工作处 110105-19491231-002X"), "D402", 13),
+    Case("resident-id-in-annual-report", REPORT, replace("problems: 政策解读形式较为单一。", f"problems: 政策解读形式较为单一。{ID_NUMBER}"), "D402", 6),
+    Case("resident-id-in-directory-channel", DIRECTORY, replace("channels: [门户网站]", f"channels: [门户网站, 联系 {WIDE_ID}]"), "D402", 12),
+    Case("resident-id-in-attachment-name", RULES, rename_attachment(f"{ID_NUMBER}.pdf"), "D402", 19),
+    Case("mobile-number-spaced-in-field", NEGATIVE, replace("内部工作流程等方面的信息", "内部工作流程等方面的信息，咨询 138 1234 5678"), "D403", 3, exit=0),
+    Case("bank-card-in-body", NEWS, replace("会议部署了年度律师工作。", "会议部署了年度律师工作。\n\n收款卡号：6222 0200 0000 0000 000"), "D405", 17, exit=0),
+    Case("markdown-page-in-docs", "docs/notes/说明.md", write("# 内部说明\n\n联系人 11010519491231002X\n"), "D406", 0),
+    Case("html-page-in-docs", "docs/leak.html", write("<script>alert(1)</script>"), "D406", 0),
+    Case("document-in-docs", "docs/assets/withheld.pdf", write(b"%PDF-1.4 withheld"), "D406", 0, hint="attachments/"),
     Case("html-in-document-title", NEWS, replace("title: 测试市司法局召开律师工作会议", "title: 测试市司法局召开<b>律师</b>工作会议"), "D404", 3),
     Case("html-in-guide-name", GUIDE, replace("name: 律师执业许可", "name: 律师执业许可<br>"), "D404", 2),
     Case("html-in-attachment-title", RULES, replace("title: 申请表", "title: <i>申请表</i>"), "D404", 18),

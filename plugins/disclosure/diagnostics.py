@@ -70,6 +70,8 @@ CODES: dict[str, str] = {
     "D402": "resident-id-number",
     "D403": "mobile-number",
     "D404": "html-in-title",
+    "D405": "bank-card-number",
+    "D406": "page-in-theme-folder",
     "D501": "report-request-balance",
     "D502": "report-row-total",
     "D503": "report-results-total",

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
 
-.PHONY: install build check serve hooks test browser clean
+.PHONY: install build check serve hooks test browser clean platform
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ check: $(RUNTIME)
 
 build: check
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# The demo platform (platform.yml): every agency built in parallel, then merged into site-platform/.
+platform: $(RUNTIME)
+	$(BIN)/disclosure platform build platform.yml --out site-platform
 
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve --no-strict
@@ -56,4 +60,4 @@ bench: $(RUNTIME)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache test-artifacts
+	rm -rf site site-platform .platform-builds $(VENV) .pytest_cache test-artifacts

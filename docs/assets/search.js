@@ -17,7 +17,7 @@
   const MAX_SEGMENTATIONS = 8;
   const EXCERPT_BEFORE = 30;
   const EXCERPT_LENGTH = 120;
-  const FILTERS = ["type", "kind", "department", "item", "year", "validity"];
+  const FILTERS = ["agency", "type", "kind", "department", "item", "year", "validity"]; // "agency" on a platform's search page
 
   // -- fetching, once per file --------------------------------------------------
   const fetched = new Map();

@@ -15,6 +15,7 @@ from disclosure import scaffold
 from disclosure.check import check_repository
 from disclosure.diagnostics import render_github, render_json, render_text
 from disclosure.loader import ORGANIZATION, load_project
+from disclosure.platform import cli as platform_cli
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +47,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", type=_date, help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
     check.add_argument("--no-cache", action="store_true", help="不读取也不保存解析缓存（默认保存在 .cache/disclosure/）")
     _add_new(commands)
+    platform_cli.add_commands(commands, _date)
     return root
 
 
@@ -173,4 +175,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args)
     if args.command == "new":
         return run_new(args)
+    if args.command == "platform":
+        return platform_cli.run(args)
     return EXIT_USAGE

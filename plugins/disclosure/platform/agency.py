@@ -1,0 +1,175 @@
+"""One agency's part of a platform: its content fetched, its site built under its path, a manifest.
+
+The output folder of an agency (one per agency under the builds folder, or one CI artifact):
+
+    site/            the agency's site, built for <platform url>/<path>/
+    manifest.json    what the merge needs: who, where, the content hash, counts, when built
+    failure.json     only after a failed build: why; site/ and manifest.json stay the last good ones
+
+A build whose content hash (content, settings, engine, day) equals the manifest's is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from disclosure.cache import PACKAGE
+from disclosure.options import _ConfigLoader
+from disclosure.platform.config import Agency, Platform
+from disclosure.search.index import DATA
+
+import yaml
+
+SITE, MANIFEST, FAILURE = "site", "manifest.json", "failure.json"
+# What a build reads besides the folders mkdocs.yml names (docs_dir, theme.custom_dir).
+READ = ("mkdocs.yml", "calendar.yml", "catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
+SKIPPED_FOLDERS = frozenset({".git", ".cache", "__pycache__"})
+LIBRARIES = ("mkdocs", "mkdocs-material")
+
+
+class AgencyBuildError(Exception):
+    """A build that produced no site; the message is in Chinese for the log."""
+
+
+def _files(place: Path):
+    if place.is_file():
+        yield place
+        return
+    for folder, subfolders, names in os.walk(place):
+        subfolders[:] = sorted(s for s in subfolders if s not in SKIPPED_FOLDERS)
+        for name in sorted(names):
+            yield Path(folder, name)
+
+
+def _read_folders(source: Path) -> list[Path]:
+    try:
+        config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8-sig"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    named = [config.get("docs_dir") or "docs", theme.get("custom_dir")]
+    return [source / name for name in READ] + [source / name for name in named if isinstance(name, str)]
+
+
+def content_hash(source: Path, site_url: str, as_of: dt.date) -> str:
+    """Everything the agency's site depends on: its files, the engine, the URL and the day (定时发布)."""
+    digest = hashlib.sha256(f"{site_url}\0{as_of.isoformat()}\0".encode())
+    for library in LIBRARIES:
+        digest.update(f"{library}={metadata.version(library)};".encode())
+    for place, label in [(PACKAGE, "engine")] + [(p, "content") for p in _read_folders(source)]:
+        if not place.exists():
+            continue
+        for path in _files(place):
+            if path.suffix == ".pyc":
+                continue
+            digest.update(f"{label}:{path.relative_to(place).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def fetch_source(platform: Platform, agency: Agency, work: Path) -> Path:
+    """The agency's content repository on this machine: its folder, or a shallow clone of its git ref."""
+    folder = platform.folder_of(agency)
+    if folder is not None:
+        return folder
+    clone = work / "sources" / agency.id
+    shutil.rmtree(clone, ignore_errors=True)
+    clone.parent.mkdir(parents=True, exist_ok=True)
+    command = ["git", "clone", "--quiet", "--depth", "1", *(["--branch", agency.source.ref] if agency.source.ref else []), agency.source.git, str(clone)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    if result.returncode != 0:
+        raise AgencyBuildError(f"无法取得 {agency.source.describe()}：{result.stderr.strip().splitlines()[-1] if result.stderr.strip() else 'git 失败'}")
+    return clone
+
+
+def read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _counts(site: Path) -> dict:
+    catalogue = read_json(site / "data" / "catalogue.json") or {}
+    guides = read_json(site / "data" / "guides.json") or {}
+    index = read_json(site / DATA / "manifest.json") or {}
+    return {"documents": catalogue.get("count", 0), "guides": guides.get("count", 0), "search_entries": index.get("entries", 0)}
+
+
+def _mkdocs_build(source: Path, site: Path, site_url: str) -> None:
+    """A strict MkDocs build of the agency's own mkdocs.yml, only its site URL and folder set by the platform."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(source / "mkdocs.yml"), site_dir=str(site), site_url=site_url or None, strict=True)
+        build(config)
+    except MkDocsException as error:
+        raise AgencyBuildError(f"站点生成失败：{error}") from error
+    except SystemExit as error:  # MkDocs aborts a strict build this way
+        raise AgencyBuildError(f"站点生成失败（严格模式下有警告或错误，见上方日志）：{error}") from error
+
+
+@dataclass
+class Outcome:
+    agency: Agency
+    status: str  # "built", "unchanged" or "failed"
+    seconds: float
+    message: str = ""
+
+
+def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.date | None = None, force: bool = False) -> Outcome:
+    """Build one agency into builds/<id>/, keeping its last good site when this build fails."""
+    started = time.perf_counter()
+    out = builds / agency.id
+    out.mkdir(parents=True, exist_ok=True)
+    as_of = as_of or dt.date.today()
+    site_url = platform.url_of(agency)
+    try:
+        source = fetch_source(platform, agency, builds / ".work")
+        digest = content_hash(source, site_url, as_of)
+        previous = read_json(out / MANIFEST)
+        if not force and previous and previous.get("hash") == digest and (out / SITE).is_dir():
+            (out / FAILURE).unlink(missing_ok=True)
+            return Outcome(agency, "unchanged", time.perf_counter() - started)
+        building = out / f".{SITE}-{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        try:
+            _mkdocs_build(source, building, site_url)
+            old = out / f".{SITE}-old-{os.getpid()}"
+            if (out / SITE).exists():
+                (out / SITE).rename(old)
+            building.rename(out / SITE)
+            shutil.rmtree(old, ignore_errors=True)
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
+    except AgencyBuildError as error:
+        (out / FAILURE).write_text(
+            json.dumps({"id": agency.id, "failed": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "message": str(error)}, ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
+        return Outcome(agency, "failed", time.perf_counter() - started, str(error))
+    manifest = {
+        "id": agency.id,
+        "name": agency.name,
+        "level": agency.level,
+        "parent": agency.parent,
+        "path": agency.path,
+        "hash": digest,
+        "as_of": as_of.isoformat(),
+        "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "counts": _counts(out / SITE),
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / FAILURE).unlink(missing_ok=True)
+    return Outcome(agency, "built", time.perf_counter() - started)

@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from importlib import metadata
@@ -105,19 +107,40 @@ def _counts(site: Path) -> dict:
     return {"documents": catalogue.get("count", 0), "guides": guides.get("count", 0), "search_entries": index.get("entries", 0)}
 
 
-def _mkdocs_build(source: Path, site: Path, site_url: str) -> None:
-    """A strict MkDocs build of the agency's own mkdocs.yml, only its site URL and folder set by the platform."""
+def _mkdocs_build(source: Path, site: Path, site_url: str, as_of: dt.date | None) -> None:
+    """A strict MkDocs build of the agency's own mkdocs.yml; the platform sets only its site URL, its
+    folder and, when asked, the day it is built for."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    problems = _Problems()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(problems)
     try:
         config = load_config(str(source / "mkdocs.yml"), site_dir=str(site), site_url=site_url or None, strict=True)
+        if as_of and "disclosure" in config.plugins:
+            config.plugins["disclosure"].config["as_of"] = as_of.isoformat()
         build(config)
-    except MkDocsException as error:
-        raise AgencyBuildError(f"站点生成失败：{error}") from error
-    except SystemExit as error:  # MkDocs aborts a strict build this way
-        raise AgencyBuildError(f"站点生成失败（严格模式下有警告或错误，见上方日志）：{error}") from error
+    except (MkDocsException, SystemExit) as error:  # SystemExit: how MkDocs aborts a strict build
+        said = "；".join(problems.messages[:3]) or str(error)
+        more = f"（另有 {len(problems.messages) - 3} 个问题，见构建日志）" if len(problems.messages) > 3 else ""
+        raise AgencyBuildError(f"站点生成失败：{said}{more}") from error
+    finally:
+        logger.removeHandler(problems)
+
+
+class _Problems(logging.Handler):
+    """The build's warnings and errors: printed as they come, and kept for failure.json."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        self.messages.append(message)
+        print(f"{'错误' if record.levelno >= logging.ERROR else '警告'}：{message}", file=sys.stderr)
 
 
 @dataclass
@@ -133,11 +156,10 @@ def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.dat
     started = time.perf_counter()
     out = builds / agency.id
     out.mkdir(parents=True, exist_ok=True)
-    as_of = as_of or dt.date.today()
     site_url = platform.url_of(agency)
     try:
         source = fetch_source(platform, agency, builds / ".work")
-        digest = content_hash(source, site_url, as_of)
+        digest = content_hash(source, site_url, as_of or dt.date.today())
         previous = read_json(out / MANIFEST)
         if not force and previous and previous.get("hash") == digest and (out / SITE).is_dir():
             (out / FAILURE).unlink(missing_ok=True)
@@ -145,7 +167,7 @@ def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.dat
         building = out / f".{SITE}-{os.getpid()}"
         shutil.rmtree(building, ignore_errors=True)
         try:
-            _mkdocs_build(source, building, site_url)
+            _mkdocs_build(source, building, site_url, as_of)
             old = out / f".{SITE}-old-{os.getpid()}"
             if (out / SITE).exists():
                 (out / SITE).rename(old)
@@ -166,7 +188,7 @@ def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.dat
         "parent": agency.parent,
         "path": agency.path,
         "hash": digest,
-        "as_of": as_of.isoformat(),
+        "as_of": (as_of or dt.date.today()).isoformat(),
         "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "counts": _counts(out / SITE),
     }

@@ -131,7 +131,9 @@ def _relations(agencies: list[Agency], located: Located, root: Path) -> list[Dia
         elif source.folder and not (root / source.folder / "mkdocs.yml").is_file():
             problems.append(located.diagnostic((*at, "source", "folder"), "P604", f"文件夹“{source.folder}”中没有 mkdocs.yml",
                                                hint="填写机关内容仓库的文件夹（其中有 mkdocs.yml 和 catalogue/），路径相对 platform.yml 所在目录"))
-    levels = {a.id: a.level for a in agencies}
+    levels: dict[str, str] = {}
+    for agency in agencies:
+        levels.setdefault(agency.id, agency.level)
     for n, agency in enumerate(agencies):
         at = ("agencies", n, "parent")
         if not agency.parent:

@@ -19,8 +19,12 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,11 +68,13 @@ class MergeReport:
     agencies: int = 0
     documents: int = 0
     search_entries: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # by phase, in the order they ran
     stale: list[str] = field(default_factory=list)  # Chinese lines: merged from the last good output
     missing: list[str] = field(default_factory=list)  # Chinese lines: not on the platform at all
 
     def lines(self) -> list[str]:
-        return [*self.stale, *self.missing, f"平台合并完成：{self.agencies} 个机关，{self.documents} 条公开信息，{self.search_entries} 条可检索内容"]
+        phases = "，".join(f"{name} {seconds:.1f} 秒" for name, seconds in self.seconds.items())
+        return [*self.stale, *self.missing, f"平台合并完成：{self.agencies} 个机关，{self.documents} 条公开信息，{self.search_entries} 条可检索内容（{phases}）"]
 
 
 def _link_tree(source: Path, target: Path) -> None:
@@ -211,6 +217,30 @@ def _build_portal(platform: Platform, pages: dict[str, str], site: Path) -> None
         build(load_config(str(Path(work) / "mkdocs.yml"), site_dir=str(site), strict=True))
 
 
+def _remove_later(target: Path) -> None:
+    """The replaced platform (hundreds of thousands of links) removed by a process of its own: the new
+    one is in place already. Folders left by a run that was stopped are removed with it."""
+    leftovers = [str(p) for p in target.parent.glob(f".{target.name}-old-*")]
+    if leftovers:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)", *leftovers],
+                         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+class _Phases:
+    """Times each phase of the merge into `seconds`, for the report and the benchmark."""
+
+    def __init__(self, seconds: dict[str, float]):
+        self.seconds = seconds
+
+    @contextmanager
+    def __call__(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = time.perf_counter() - started
+
+
 def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
     report = MergeReport()
     outputs = []
@@ -226,35 +256,41 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
         outputs.append(output)
     building = target.with_name(f".{target.name}-{os.getpid()}")
     shutil.rmtree(building, ignore_errors=True)
+    phase = _Phases(report.seconds)
     try:
-        records = _catalogues(outputs, platform)
-        indexes = [AgencyIndex(o.agency.id, o.agency.name, o.agency.path, o.site / DATA) for o in outputs if (o.site / DATA / "manifest.json").is_file()]
-        with tempfile.TemporaryDirectory(prefix="platform-search-", dir=target.parent) as aside:
-            merged = merge_indexes(indexes, Path(aside) / "data") if indexes else []
+        with phase("检索索引"):
+            records = _catalogues(outputs, platform)
+            indexes = [AgencyIndex(o.agency.id, o.agency.name, o.agency.path, o.site / DATA) for o in outputs if (o.site / DATA / "manifest.json").is_file()]
+            aside = target.with_name(f".{target.name}-search-{os.getpid()}")
+            merged = merge_indexes(indexes, aside) if indexes else []
+        with phase("门户页面"):
             names = {a.id: a.name for a in platform.agencies}
             labels = {"agency": "机关", "type": "内容类型", "kind": "信息类别", "year": "年份", "validity": "有效性"}
             facets = [Facet(f.name, labels[f.name], facet_labels(f, names)) for f in merged]
             _build_portal(platform, _portal_pages(platform, outputs, records, facets), building)
             if indexes:
-                (building / DATA).parent.mkdir(parents=True, exist_ok=True)
-                Path(aside, "data").rename(building / DATA)
-        for output in outputs:
-            _link_tree(output.site, building / output.agency.path)
-        files = _catalogue_files(records, outputs, platform)
-        files[FEED] = _feed(outputs, platform)
-        (building / "sitemap.xml").rename(building / PORTAL_SITEMAP)
-        (building / "sitemap.xml.gz").unlink(missing_ok=True)
-        files["sitemap.xml"] = _sitemap_index(outputs, platform)
-        for path, content in files.items():
-            (building / path).parent.mkdir(parents=True, exist_ok=True)
-            (building / path).write_bytes(content)
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
-        if target.exists():
-            target.rename(old)
-        building.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+                aside.rename(building / DATA)
+        with phase("机关站点"):
+            for output in outputs:
+                _link_tree(output.site, building / output.agency.path)
+        with phase("开放数据"):
+            files = _catalogue_files(records, outputs, platform)
+            files[FEED] = _feed(outputs, platform)
+            (building / "sitemap.xml").rename(building / PORTAL_SITEMAP)
+            (building / "sitemap.xml.gz").unlink(missing_ok=True)
+            files["sitemap.xml"] = _sitemap_index(outputs, platform)
+            for path, content in files.items():
+                (building / path).parent.mkdir(parents=True, exist_ok=True)
+                (building / path).write_bytes(content)
+        with phase("替换旧平台"):
+            old = target.with_name(f".{target.name}-old-{os.getpid()}")
+            if target.exists():
+                target.rename(old)
+            building.rename(target)
+            _remove_later(target)
     finally:
         shutil.rmtree(building, ignore_errors=True)
+        shutil.rmtree(target.with_name(f".{target.name}-search-{os.getpid()}"), ignore_errors=True)
     report.agencies = len(outputs)
     report.documents = len(records)
     report.search_entries = sum(index.total for index in indexes)

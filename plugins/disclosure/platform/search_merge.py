@@ -18,7 +18,7 @@ import json
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass
-from heapq import merge as merge_sorted
+from itertools import chain
 from pathlib import Path
 
 from disclosure.search.entries import TYPES
@@ -76,6 +76,11 @@ def _lists(payload: bytes, count: int, total: int, mapping: list[int]) -> list[l
     return lists
 
 
+def _union(lists) -> list[int]:
+    """Of the agencies' renumbered lists, disjoint and each ascending (sort merges their runs in C)."""
+    return sorted(chain.from_iterable(lists))
+
+
 def _merge_shards(folder: str, indexes: list[AgencyIndex], mapping: list[list[int]], total: int, target: Path) -> int:
     count = LISTS[folder]
     present = [(a, index, index.manifest["shards"][folder]) for a, index in enumerate(indexes)]
@@ -93,7 +98,7 @@ def _merge_shards(folder: str, indexes: list[AgencyIndex], mapping: list[list[in
         for key in sorted(keys):
             parts = keys[key]
             payload = b"".join(
-                encode_list(parts[0][i] if len(parts) == 1 else list(merge_sorted(*(p[i] for p in parts))), total) for i in range(count)
+                encode_list(parts[0][i] if len(parts) == 1 else _union(p[i] for p in parts), total) for i in range(count)
             )
             by_shard[shard_of(key, merged_count)].append((key, payload))
         for j in range(group, merged_count, groups):
@@ -114,7 +119,7 @@ def _merge_facets(indexes: list[AgencyIndex], mapping: list[list[int]], total: i
                 for value, payload in decode_shard(path.read_bytes()).items():
                     values[value].append(_lists(payload, 1, index.total, mapping[a])[0])
         if values:
-            lists = [(value, encode_list(list(merge_sorted(*parts)), total)) for value, parts in sorted(values.items())]
+            lists = [(value, encode_list(_union(parts), total)) for value, parts in sorted(values.items())]
             (target / "facets" / f"{name}.bin").write_bytes(encode_shard(lists))
             facets.append(MergedFacet(name, tuple(sorted(values))))
     return facets

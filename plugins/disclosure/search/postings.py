@@ -21,6 +21,7 @@ import zlib
 from array import array
 
 EMPTY, BITMAP, U16, U32 = 0, 1, 2, 4
+_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]  # the set bits of each byte value
 
 
 def varint(value: int) -> bytes:
@@ -71,7 +72,7 @@ def decode_list(data: bytes, offset: int, total: int) -> tuple[list[int], int]:
         return [], offset
     if kind == BITMAP:
         end = offset + (total + 7) // 8
-        return [n for n in range(total) if data[offset + (n >> 3)] >> (n & 7) & 1], end
+        return [byte_number << 3 | bit for byte_number, byte in enumerate(data[offset:end]) if byte for bit in _BITS[byte]], end
     count, offset = read_varint(data, offset)
     numbers = array("H" if kind == U16 else "I")
     numbers.frombytes(data[offset : offset + count * kind])

@@ -18,6 +18,7 @@ from disclosure.cli import main
 from disclosure.platform.config import load_platform
 from disclosure.search.query import IndexReader
 from test_build import WITHHELD_MARKERS, traces
+from test_workflows import run_step, step, workflow
 
 AS_OF = "2026-11-23"
 AGENCY_MARKERS = {  # withheld, draft and future documents added to one 市 agency
@@ -205,25 +206,6 @@ def test_an_unchanged_agency_is_not_rebuilt(platform_repo, built):
     assert result.returncode == 0 and "内容未变" in result.stdout
 
 
-def test_a_failed_agency_keeps_its_last_good_output_and_is_named(platform_repo, built, tmp_path):
-    builds = tmp_path / "builds"
-    shutil.copytree(platform_repo / ".platform-builds", builds)
-    organization = platform_repo / "platform" / "agencies" / "linhe" / "catalogue" / "organization.yml"
-    original = organization.read_text(encoding="utf-8")
-    try:
-        edit(organization, "credit_code: \"11360104MB1805678X\"", "credit_code: \"11360104MB18056781\"")
-        result = disclosure("platform", "build-agency", "linhe", f"--as-of={AS_OF}", "--builds", str(builds), cwd=platform_repo)
-    finally:
-        organization.write_text(original, encoding="utf-8")
-    assert result.returncode == 1 and "构建失败" in result.stderr
-    assert (builds / "linhe" / "failure.json").is_file()
-    out = tmp_path / "platform"
-    merged = disclosure("platform", "merge", "--builds", str(builds), "--out", str(out), cwd=platform_repo)
-    assert merged.returncode == 0, merged.stderr
-    assert "江岸市临河区司法局" in merged.stderr and "上次成功的构建" in merged.stderr
-    assert (out / "linhe" / "documents").is_dir()
-
-
 def test_an_agency_from_a_git_repository(platform_repo, tmp_path):
     origin = copy_tree(platform_repo / "platform" / "agencies" / "shanyang", tmp_path / "shanyang.git-work")
     edit(origin / "mkdocs.yml", "docs_dir: ../../../docs", f"docs_dir: {platform_repo / 'docs'}")
@@ -266,3 +248,35 @@ def test_the_agency_filter_keeps_one_agency(page, platform_url):
     expect(page.locator("[data-search-result]").first).to_contain_text("江岸市山阳县司法局")
     for text in page.locator(".search-result__kind").all_inner_texts():
         assert text.startswith("江岸市山阳县司法局")
+
+
+# -- last: the merge step replaces the platform the tests above read ------------------------------
+def test_ci_jobs_keep_a_failed_agencys_last_good_output_and_name_it(platform_repo, built, tmp_path, monkeypatch):
+    """The workflow's build step on a fresh runner, for an agency whose content broke; then its merge step
+    with the cached outputs of the last merge and this run's artifacts."""
+    ci = workflow("platform.yml")
+    monkeypatch.setenv("BUILDS", "ci-builds")
+    monkeypatch.setenv("AGENCY", "linhe")
+    monkeypatch.setenv("GITHUB_OUTPUT", str(tmp_path / "output"))
+    organization = platform_repo / "platform" / "agencies" / "linhe" / "catalogue" / "organization.yml"
+    original = organization.read_text(encoding="utf-8")
+    try:
+        edit(organization, "credit_code: \"11360104MB1805678X\"", "credit_code: \"11360104MB18056781\"")
+        result = run_step(step(ci, "build")["run"], platform_repo)
+    finally:
+        organization.write_text(original, encoding="utf-8")
+    assert "构建失败" in result.stderr and "D309" in result.stderr
+    assert (tmp_path / "output").read_text(encoding="utf-8") == "code=1\n"
+    failure = json.loads((platform_repo / "ci-builds" / "linhe" / "failure.json").read_text(encoding="utf-8"))
+    assert "统一社会信用代码" in failure["message"]
+    # The runner of the merge job: the cache holds every agency's last good output; artifacts are this run's.
+    shutil.copytree(platform_repo / ".platform-builds", platform_repo / "ci-builds", dirs_exist_ok=True, ignore=shutil.ignore_patterns("failure.json"))
+    shutil.copytree(platform_repo / ".platform-builds" / "shanyang", platform_repo / "fresh" / "agency-shanyang")
+    shutil.copytree(platform_repo / ".platform-builds" / "linhe", platform_repo / "fresh" / "agency-linhe", ignore=shutil.ignore_patterns("site", "manifest.json"))
+    (platform_repo / "fresh" / "agency-linhe" / "failure.json").write_text(json.dumps(failure, ensure_ascii=False), encoding="utf-8")
+    merged = run_step(step(ci, "merge")["run"], platform_repo)
+    assert merged.returncode == 0, merged.stderr
+    assert "取用在别处构建的机关输出：linhe、shanyang" in merged.stdout
+    assert "::warning::机关“江岸市临河区司法局”（linhe）本次构建失败" in merged.stderr and "上次成功的构建" in merged.stderr
+    assert (platform_repo / "site-platform" / "linhe" / "documents").is_dir()
+    assert not (platform_repo / "fresh" / "agency-shanyang").exists()  # moved into the builds, not copied

@@ -195,3 +195,25 @@ def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.dat
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / FAILURE).unlink(missing_ok=True)
     return Outcome(agency, "built", time.perf_counter() - started)
+
+
+def adopt(fresh: Path, builds: Path) -> list[str]:
+    """Take the outputs built elsewhere (a CI run's downloaded artifacts, one folder each) into `builds`:
+    a successful one replaces the agency's folder; a failed one only adds its failure.json, so that the
+    last good site stays. The ids taken, in order."""
+    taken = []
+    for folder in sorted(p for p in fresh.iterdir() if p.is_dir()):
+        record = read_json(folder / MANIFEST) or read_json(folder / FAILURE)
+        agency_id = record.get("id") if isinstance(record, dict) else None
+        if not isinstance(agency_id, str) or not agency_id or "/" in agency_id or agency_id.startswith("."):
+            continue
+        target = builds / agency_id
+        if (folder / MANIFEST).is_file() and (folder / SITE).is_dir():
+            shutil.rmtree(target, ignore_errors=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(folder), target)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder / FAILURE, target / FAILURE)
+        taken.append(agency_id)
+    return taken

@@ -12,6 +12,7 @@ first for every agency in parallel processes on this one, skipping unchanged age
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from disclosure.diagnostics import render_text
-from disclosure.platform.agency import build_agency
+from disclosure.platform.agency import adopt, build_agency
 from disclosure.platform.config import PLATFORM_FILE, Platform, load_platform
 from disclosure.platform.merge import merge
 from disclosure.platform.search_merge import IndexMismatch
@@ -49,9 +50,14 @@ def add_commands(commands, date) -> None:
     config_option(one)
     one.add_argument("--as-of", type=date, help="按指定日期判断定时发布（YYYY-MM-DD），默认今天")
     one.add_argument("--force", action="store_true", help="内容未变也重新构建")
+    listing = steps.add_parser("agencies", help="列出平台上的机关标识", description="列出平台上的机关标识（CI 矩阵用）")
+    config_option(listing, positional=True)
+    listing.add_argument("--only", default="", help="只列出这一个机关（须在平台上），为空时列出全部")
+    listing.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     joined = steps.add_parser("merge", help="把各机关的构建输出合并为平台站点", description="把各机关的构建输出合并为平台站点（不重新构建机关）：门户首页、全平台检索、合并的开放数据、订阅源和站点地图索引")
     config_option(joined)
     joined.add_argument("--out", help=f"平台站点输出文件夹，默认 platform.yml 旁的 {DEFAULT_OUT}/")
+    joined.add_argument("--fresh", help="先把这里各文件夹中在别处构建的机关输出（如 CI 下载的构建产物）放入构建输出文件夹；构建失败的只记下失败，保留上次成功的站点")
     everything = steps.add_parser("build", help="并行构建全部机关，再合并", description="并行构建全部机关（内容未变的跳过），再合并为平台站点")
     config_option(everything, positional=True)
     everything.add_argument("--out", help=f"平台站点输出文件夹，默认 platform.yml 旁的 {DEFAULT_OUT}/")
@@ -83,6 +89,13 @@ def run(args) -> int:
     if args.step == "check":
         print(f"{args.config}：{len(platform.agencies)} 个机关，0 个错误")
         return EXIT_OK
+    if args.step == "agencies":
+        chosen = [a.id for a in platform.agencies if not args.only or a.id == args.only]
+        if not chosen:
+            print(f"用法错误：平台上没有标识为“{args.only}”的机关；可用：{'、'.join(a.id for a in platform.agencies)}", file=sys.stderr)
+            return EXIT_USAGE
+        print(json.dumps(chosen) if args.json else "\n".join(chosen))
+        return EXIT_OK
     if args.step == "build-agency":
         agency = platform.agency(args.agency)
         if agency is None:
@@ -97,15 +110,23 @@ def run(args) -> int:
     failed = False
     if args.step == "build":
         failed = not build_all(platform, args.config, builds, args.jobs, args.as_of, args.force)
+    elif args.fresh:
+        taken = adopt(Path(args.fresh), builds)
+        print(f"取用在别处构建的机关输出：{'、'.join(taken) or '无'}")
     try:
         report = merge(platform, builds, out)
     except IndexMismatch as error:
         print(f"合并失败：{error}", file=sys.stderr)
         return EXIT_FAILED
+    annotate = "::warning::" if os.environ.get("GITHUB_ACTIONS") == "true" else ""
     for line in report.lines():
-        print(line, file=sys.stderr if line in (*report.stale, *report.missing) else sys.stdout)
+        if line in (*report.stale, *report.missing):
+            print(f"{annotate}{line}", file=sys.stderr)
+        else:
+            print(line)
     print(f"平台站点：{out}")
-    return EXIT_FAILED if failed or report.missing else EXIT_OK
+    # An agency left out or shown from its last good output does not hold back the others' new content.
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def build_all(platform: Platform, config: str, builds: Path, jobs: int, as_of: dt.date | None, force: bool) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,8 +47,33 @@ class AgencyIndex:
         self.manifest = json.loads((self.data / "manifest.json").read_text(encoding="utf-8"))
         self.total: int = self.manifest["entries"]
 
-    def records(self) -> list[bytes]:
-        return [(self.data / "r" / f"{n}.json").read_bytes() for n in range(self.total)]
+    def record(self, n: int) -> bytes:
+        return (self.data / "r" / f"{n}.json").read_bytes()
+
+    def dates(self) -> list[int]:
+        """Each entry's date (发布日期 or 更新日期) as an ordinal, read without parsing the whole record."""
+        return [_date_of(self.record(n)) for n in range(self.total)]
+
+
+# A record is compact JSON whose keys "t", "u", "k", "d" come first; a quote inside a text value is
+# escaped, so the first match of these is the key itself. Any other form is parsed as JSON.
+_DATE = re.compile(rb',"d":"(\d{4}-\d{2}-\d{2})"')
+
+
+def _date_of(raw: bytes) -> int:
+    found = _DATE.search(raw)
+    return dt.date.fromisoformat(found.group(1).decode() if found else json.loads(raw)["d"]).toordinal()
+
+
+def _placed(raw: bytes, index: AgencyIndex) -> bytes:
+    """The record as the platform shows it: URL under the agency's path, the agency named in its kind."""
+    url, kind = b',"u":"', b',"k":"'
+    if raw.count(url) and raw.count(kind) and raw.find(url) < raw.find(kind) < raw.find(b',"d":"'):
+        name = json.dumps(f"{index.name} · ", ensure_ascii=False)[1:-1].encode()
+        return raw.replace(url, url + index.path.encode() + b"/", 1).replace(kind, kind + name, 1)
+    record = json.loads(raw)
+    record["u"], record["k"] = f"{index.path}/{record['u']}", f"{index.name} · {record['k']}"
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -56,9 +82,10 @@ class MergedFacet:
     values: tuple[str, ...]
 
 
-def _order(indexes: list[AgencyIndex], records: list[list[dict]]) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """mapping[a][n]: the merged number of agency a's entry n; and, by merged number, (a, n)."""
-    keyed = [(-dt.date.fromisoformat(record["d"]).toordinal(), a, n) for a, agency in enumerate(records) for n, record in enumerate(agency)]
+def _order(indexes: list[AgencyIndex]) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """mapping[a][n]: the merged number of agency a's entry n; and, by merged number, (a, n).
+    Newest first, as in one agency's index; on one day, in the agencies' order, each keeping its own."""
+    keyed = [(-day, a, n) for a, index in enumerate(indexes) for n, day in enumerate(index.dates())]
     keyed.sort()
     mapping = [[0] * index.total for index in indexes]
     placed = []
@@ -133,15 +160,10 @@ def merge_indexes(indexes: list[AgencyIndex], target: Path) -> list[MergedFacet]
             raise IndexMismatch(f"{index.name}的搜索索引格式（{index.manifest['format']}）与{indexes[0].name}（{first['format']}）不同，请用同一版本的程序重新构建")
     shutil.rmtree(target, ignore_errors=True)
     (target / "r").mkdir(parents=True)
-    records = [[json.loads(raw) for raw in index.records()] for index in indexes]
-    mapping, placed = _order(indexes, records)
+    mapping, placed = _order(indexes)
     total = len(placed)
     for merged, (a, n) in enumerate(placed):
-        record, index = records[a][n], indexes[a]
-        record["u"] = f"{index.path}/{record['u']}"
-        record["k"] = f"{index.name} · {record['k']}"
-        (target / "r" / f"{merged}.json").write_bytes(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    del records
+        (target / "r" / f"{merged}.json").write_bytes(_placed(indexes[a].record(n), indexes[a]))
     shards = {folder: _merge_shards(folder, indexes, mapping, total, target) for folder in LISTS}
     facets = _merge_facets(indexes, mapping, total, target)
     syllables = set()

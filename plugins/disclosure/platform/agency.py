@@ -36,6 +36,7 @@ SITE, MANIFEST, FAILURE = "site", "manifest.json", "failure.json"
 READ = ("mkdocs.yml", "calendar.yml", "catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
 SKIPPED_FOLDERS = frozenset({".git", ".cache", "__pycache__"})
 LIBRARIES = ("mkdocs", "mkdocs-material")
+PLATFORM_CODE = Path(__file__).resolve().parent
 
 
 class AgencyBuildError(Exception):
@@ -71,7 +72,7 @@ def content_hash(source: Path, site_url: str, as_of: dt.date) -> str:
         if not place.exists():
             continue
         for path in _files(place):
-            if path.suffix == ".pyc":
+            if path.suffix == ".pyc" or path.is_relative_to(PLATFORM_CODE):  # the merge does not shape an agency's site
                 continue
             digest.update(f"{label}:{path.relative_to(place).as_posix()}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())

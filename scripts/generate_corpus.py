@@ -1514,7 +1514,8 @@ class Corpus:
             "contact": {"phone": Quoted(DEPARTMENT_PHONE[service.department])},
             "supervision": {"phone": Quoted(r.choice(("12348", PHONE_PREFIX + "00199")))},
             "online": {"available": online, **({"url": url} if online else {}), "visits": visits},
-            "updated": weekday_on_or_before(self.as_of - dt.timedelta(days=r.randint(0, 720))),
+            # Checked within the year, as a maintained guide is (an older date is a D316 warning).
+            "updated": weekday_on_or_before(self.as_of - dt.timedelta(days=r.randint(0, 330))),
         }
         if visits:
             guide["online"]["visits_reason"] = r.choice(("须现场核验申请人身份并领取证书。", "须现场提交纸质原件供核验。", "须现场签署承诺书。"))

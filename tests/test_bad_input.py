@@ -154,6 +154,10 @@ CASES = [
     Case("tab-in-yaml", GUIDE, replace("  legal_days: 20", "\tlegal_days: 20"), "D006", 25, hint="改用空格"),
     Case("tab-in-front-matter", NEWS, replace("  reviewer:", "\treviewer:"), "D006", 12),
     Case("tab-after-spaces", ORGANIZATION, replace("  address:", "  \taddress:"), "D006", 6),
+    Case("full-width-colon", NEWS, replace("kind: 工作动态", "kind：工作动态"), "D007", 6, hint="kind: 值"),
+    Case("full-width-space-after-colon", NEWS, replace("kind: 工作动态", "kind:\u3000工作动态"), "D008", 6),
+    Case("curly-quotes-around-a-code", NEWS, replace('category: "02"', "category: “02”"), "D009", 5, hint='"02"'),
+    Case("zero-width-space-in-a-key", NEWS, replace("kind: 工作动态", "\u200bkind: 工作动态"), "D010", 6),
     # -- structure: the JSON Schemas ---------------------------------------------------
     Case("missing-title", INTERPRETATION, replace("title: 关于《律师执业管理办法》的解读\n", ""), "D101", 2),  # the first field
     Case("missing-review", NEWS, replace("review:\n  reviewer: 办公室保密审查员\n  date: 2021-03-01\n", ""), "D101", 2),
@@ -248,7 +252,13 @@ CASES = [
     # -- dates and deadlines --------------------------------------------------------------
     Case("written-after-published", RULES, replace("written: 2020-09-25", "written: 2020-10-25"), "D301", 9),
     Case("valid-until-before-published", RULES, replace("valid_until: 2025-09-29", "valid_until: 2020-09-01"), "D301", 13),
-    Case("valid-until-past-but-valid", RULES, replace("valid_until: 2025-09-29", "valid_until: 2021-06-29"), "D301", 13),
+    # What time makes due is a warning: the repository passed before the day came.
+    Case("valid-until-past-but-valid", RULES, replace("valid_until: 2025-09-29", "valid_until: 2021-06-29"), "D313", 13, exit=0, hint="validity 改为 失效"),
+    Case(
+        "interpretation-scheduled-after-policy", CONFIG, replace('as_of: "2021-06-30"', 'as_of: "2020-10-09"'), "D314", 6, where=RULES, exit=0,
+    ),
+    Case("annual-report-overdue", REPORT, replace("published: 2021-01-20", "published: 2021-07-20"), "D315", 1, exit=0, hint="1 月 31 日"),
+    Case("guide-review-overdue", GUIDE, replace("updated: 2021-01-05", "updated: 2020-06-01"), "D316", 38, exit=0, hint="updated"),
     Case(
         "abolished-before-published", RULES,
         replace("validity: 有效\nvalid_until: 2025-09-29", "validity: 废止\nabolished: 2020-01-01"), "D301", 13,
@@ -274,7 +284,7 @@ CASES = [
     ),
     Case(
         "consultation-feedback-missing", NEWS,
-        replace("kind: 工作动态", "kind: 征求意见\nconsultation:\n  start: 2021-03-02\n  end: 2021-03-31"), "D307", 7,
+        replace("kind: 工作动态", "kind: 征求意见\nconsultation:\n  start: 2021-03-02\n  end: 2021-03-31"), "D307", 7, exit=0,
     ),
     Case("time-limit-without-days", DIRECTORY, replace("        time_limit_days: 20\n", ""), "D308", 9),
     Case("credit-code-check-character", ORGANIZATION, replace("11360000014500123H", "11360000014500123J"), "D309", 2, hint="第 18 位应为 H"),

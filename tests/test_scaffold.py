@@ -127,6 +127,27 @@ def test_guide_passes_once_filled(demo, capsys, no_terminal):
     assert (code, errors(diagnostics)) == (0, [])
 
 
+def test_a_later_interpretation_of_an_old_policy_passes(demo, capsys, no_terminal):
+    project, _ = load_project(demo)
+    policy = next(d for d in project.documents if project.interpretations_of.get(d.id) and d.published.year < 2025)
+    code, out, _ = new(demo, "interpretation", "--policy", policy.id, "--form", "专家解读", capsys=capsys)
+    assert code == 0
+    assert "已有解读" in out and "最迟发布日期" not in out
+    code, diagnostics = check(demo, capsys=capsys)
+    assert (code, errors(diagnostics)) == (0, [])
+
+
+def test_only_the_first_interpretation_has_a_deadline(demo, capsys, no_terminal):
+    project, _ = load_project(demo)
+    policy = next(d for d in project.documents if project.interpretations_of.get(d.id) and d.published.year < 2025)
+    first = project.interpretations_of[policy.id][0].source.path
+    text = (demo / first).read_text(encoding="utf-8")
+    late = re.sub(r"^published: .*$", "published: 2026-11-02", text, count=1, flags=re.MULTILINE)
+    (demo / first).write_text(late, encoding="utf-8")
+    _, diagnostics = check(demo, capsys=capsys)
+    assert ("D302", first) in [(d["code"], d["file"]) for d in errors(diagnostics)]
+
+
 def test_interpretation_takes_the_policy_department_and_prints_the_deadline(demo, capsys, no_terminal):
     # Published on the eve of the 2020 National Day holiday: 2020-10-10, a Saturday, was a workday.
     new(demo, "document", "--title", "测试政策", "--category", "0202", "--kind", "政策文件", "--department", "legal-aid",

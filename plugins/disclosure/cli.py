@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from disclosure import options as settings
-from disclosure import scaffold
+from disclosure import due, scaffold
 from disclosure.check import check_repository
 from disclosure.diagnostics import render_github, render_json, render_text
 from disclosure.loader import ORGANIZATION, load_project
@@ -46,6 +46,14 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--as-of", type=_date, help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
     check.add_argument("--no-cache", action="store_true", help="不读取也不保存解析缓存（默认保存在 .cache/disclosure/）")
+    due = commands.add_parser(
+        "due", help="列出逾期和即将到期的事项（解读、征求意见反馈、有效期、年度报告、办事指南核对）",
+        description="列出逾期和即将到期的事项：期限（按工作日计算）、负责部门和文件。设置了 GITHUB_STEP_SUMMARY 时同时写入 GitHub 任务摘要。",
+    )
+    due.add_argument("root", nargs="?", default=".", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
+    due.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式：text（默认）、json、markdown")
+    due.add_argument("--as-of", type=_date, help="按指定日期计算（YYYY-MM-DD），默认今天")
+    due.add_argument("--within", type=int, default=30, metavar="天数", help="列出多少天内到期的事项，默认 30")
     _add_new(commands)
     platform_cli.add_commands(commands, _date)
     return root
@@ -100,6 +108,22 @@ def run_check(args) -> int:
     else:
         print(render_text(result.diagnostics, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
     return EXIT_OK if result.ok else EXIT_CONTENT
+
+
+def run_due(args) -> int:
+    root = Path(args.root)
+    options = _options(root, args.as_of, cache_dir="")
+    if options is None:
+        return EXIT_USAGE
+    project, _ = load_project(root)
+    items = due.due_list(project, options, args.within)
+    render = {"text": due.render_text, "json": due.render_json, "markdown": due.render_markdown}[args.format]
+    print(render(items, options.as_of, args.within))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(due.render_markdown(items, options.as_of, args.within))
+    return EXIT_OK
 
 
 def _ask(project, kind: str, fact: str) -> str:
@@ -175,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args)
     if args.command == "new":
         return run_new(args)
+    if args.command == "due":
+        return run_due(args)
     if args.command == "platform":
         return platform_cli.run(args)
     return EXIT_USAGE

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from disclosure.sources import Located
 from disclosure.workdays import WorkCalendar
@@ -186,6 +186,12 @@ class Document(Publication):
 
     def is_public(self, as_of: dt.date) -> bool:
         return self.disclosure == PUBLIC and self.is_released(as_of)
+
+    def as_shown(self, as_of: dt.date) -> Document:
+        """The document as the public sees it on `as_of`: past its 有效期, 有效 reads 失效 without an edit."""
+        if self.validity == "有效" and self.valid_until and self.valid_until < as_of:
+            return replace(self, validity="失效")
+        return self
 
 
 @dataclass

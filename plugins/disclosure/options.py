@@ -19,6 +19,8 @@ class Options:
     as_of: dt.date = field(default_factory=dt.date.today)
     # 政策解读 must follow its policy within this many working days.
     interpretation_days: int = 3
+    # A 办事指南 is checked again this many months after its `updated` date.
+    guide_review_months: int = 12
     # `##` sections every interpretation must have.
     interpretation_sections: tuple[str, ...] = DEFAULT_SECTIONS
     # 索引号 form; {prefix} is organization.index_prefix, {year} the year published.
@@ -54,6 +56,7 @@ def build(settings: dict, **overrides) -> Options:
     values = {
         "as_of": settings.get("as_of"),
         "interpretation_days": settings.get("interpretation_days"),
+        "guide_review_months": settings.get("guide_review_months"),
         "interpretation_sections": tuple(settings["interpretation_sections"]) if settings.get("interpretation_sections") else None,
         "id_pattern": settings.get("id_pattern"),
         "system_category": settings.get("system_category"),

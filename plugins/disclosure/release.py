@@ -29,7 +29,7 @@ class Release:
         project = self.project
         newest_first = lambda p: (p.published, p.id)  # noqa: E731
         self.documents = sorted(
-            (d for d in project.documents if d.is_public(self.as_of) and d.id and d.category in project.catalogue.by_code),
+            (d.as_shown(self.as_of) for d in project.documents if d.is_public(self.as_of) and d.id and d.category in project.catalogue.by_code),
             key=newest_first,
             reverse=True,
         )

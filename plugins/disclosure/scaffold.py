@@ -259,7 +259,10 @@ def _interpretation(project: Project, options: Options, facts: dict[str, str]):
         ("所解读文件", f"{policy.id} {policy.title}（发布日期 {policy.published}）"),
         ("解读部门", f"{department}（{project.organization.department_name(department)}），与文件起草部门一致（谁起草、谁解读）"),
     ]
-    if deadline:
+    earlier = sorted(i.published for i in project.interpretations_of.get(policy.id, []) if i.published)
+    if earlier:
+        notes.append(("已有解读", f"首个解读发布于 {earlier[0]}；之后的解读（专家解读、媒体解读、图文解读等）不受发布时限限制"))
+    elif deadline:
         notes.append(("最迟发布日期", f"{deadline}（文件发布后 {options.interpretation_days} 个工作日内）"))
         if published > deadline:
             notes.append(("注意", f"发布日期 {published} 已超过最迟发布日期 {deadline}，校验会报 D302"))

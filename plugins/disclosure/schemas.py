@@ -67,6 +67,20 @@ class Schema:
         return Draft202012Validator(self.root, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
     # -- labels -----------------------------------------------------------
+    @cached_property
+    def titles(self) -> frozenset[str]:
+        found, stack = set(), [self.root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                for name, part in node.get("properties", {}).items():
+                    if isinstance(part, dict) and part.get("title"):
+                        found.add(part["title"])
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+        return frozenset(found)
+
     def _resolve(self, ref: str) -> dict:
         node = self.root
         for part in ref.removeprefix("#/").split("/"):
@@ -171,7 +185,12 @@ class Schema:
         kind = error.validator
         value = error.instance
         if kind == "required":
-            return [self._missing(located, key_path, name) for name in error.validator_value if isinstance(value, dict) and name not in value]
+            if not isinstance(value, dict):
+                return []
+            # A key written wrong is one problem: the field it meant is not reported missing as well.
+            allowed = self.properties(key_path)
+            meant = {self._intended(key_path, k, allowed) for k in value if k not in allowed}
+            return [self._missing(located, key_path, name) for name in error.validator_value if name not in value and name not in meant]
         if kind == "additionalProperties":
             allowed = self.properties(key_path)
             extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
@@ -204,14 +223,25 @@ class Schema:
         line, column = located.position(parent)
         return Diagnostic(located.path, line, column, "D101", f"缺少必填字段“{label or name}”", field=dotted(key_path), label=label, hint=hint)
 
+    def _intended(self, parent: tuple, name, allowed: list[str]) -> str | None:
+        """The field an unknown key stands for: its 中文标签 written as the key, or a near spelling."""
+        if not isinstance(name, str):
+            return None
+        for field_name in allowed:
+            if self.label(parent + (field_name,)) == name.strip() or field_name == name.strip().lower():
+                return field_name
+        close = difflib.get_close_matches(name, allowed, n=1)
+        return close[0] if close else None
+
     def _unknown(self, located: Located, key_path: tuple, allowed: list[str]) -> Diagnostic:
         name = key_path[-1]
-        close = difflib.get_close_matches(name, allowed, n=1)
-        if close:
-            hint = f"是否想写“{close[0]}”（{self.label(key_path[:-1] + (close[0],))}）？"
-        else:
-            hint = "此处允许的字段：" + "、".join(allowed)
-        return located.diagnostic(key_path, "D105", f"未知字段“{name}”", hint=hint)
+        intended = self._intended(key_path[:-1], name, allowed)
+        if intended:
+            label = self.label(key_path[:-1] + (intended,))
+            message = f"“{name}”是中文名，字段名要写英文" if name == label else f"字段名“{name}”写错了"
+            return located.diagnostic(key_path, "D105", message,
+                                      hint=f"写成 {intended}（{label}）" if label else f"写成 {intended}")
+        return located.diagnostic(key_path, "D105", f"未知字段“{name}”", hint="此处允许的字段：" + "、".join(allowed))
 
     def _invalid(self, error, located: Located, key_path: tuple) -> Diagnostic:
         kind, value, expected = error.validator, error.instance, error.validator_value
@@ -341,3 +371,8 @@ class Labels:
 
     def __call__(self, key_path: tuple) -> str:
         return schema(self.name).label(key_path)
+
+    @property
+    def titles(self) -> frozenset[str]:
+        """Every 中文标签 of the schema: written as a key, a label is a slip to name."""
+        return schema(self.name).titles

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from disclosure import slips
 from disclosure.diagnostics import Diagnostic
 
 Path_ = tuple  # a key path: ("review", "date") or ("materials", 0, "name")
@@ -152,6 +153,9 @@ def _check_depth(text: str) -> None:
 def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
     """Parse `text` into `located.data`; False when it is not YAML at all."""
     located.last_line = max(located.last_line, located.line_offset + line_count(text))
+    mended = slips.scan(text, located.path, located.line_offset, getattr(located.labels, "titles", frozenset()))
+    problems.extend(mended.problems)
+    text = mended.text
     try:
         _check_depth(text)
         loader = yaml.CSafeLoader(text)
@@ -163,7 +167,9 @@ def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
             located.marks[()] = _mark(node, located)  # a missing top-level field points here
         located.data = None if node is None else _build(node, (), located, problems, _Budget())
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_error(error, text, located))
+        problem = _syntax_error(error, text, located)
+        if problem.line - 1 - located.line_offset not in mended.lines:  # a slip on that line explains it already
+            problems.append(problem)
         return False
     except yaml.YAMLError as error:  # e.g. a control character in the stream
         problems.append(Diagnostic(located.path, 1 + located.line_offset, 1, "D002", f"YAML 格式错误：{error}", hint="删除文件中的特殊控制字符"))

@@ -9,6 +9,8 @@ class DisclosureConfig(base.Config):
     # Build the site as it will stand on this day (YYYY-MM-DD); default today.
     as_of = c.Optional(c.Type(str))
     interpretation_days = c.Type(int, default=3)
+    # Months after a 办事指南's `updated` date when it is due to be checked again.
+    guide_review_months = c.Type(int, default=12)
     interpretation_sections = c.ListOfItems(c.Type(str), default=["背景依据", "主要内容"])
     id_pattern = c.Type(str, default=r"{prefix}/{year}-\d{5}")
     # The catalogue leaf (目录编码) whose documents make the 政府信息公开制度 column.

@@ -1,4 +1,4 @@
-"""Rules within one document: 索引号 form, dates in order, 规范性文件 lifecycle."""
+"""Rules within one document: 索引号 form, dates in order, 规范性文件 lifecycle (what time makes due is in due.py)."""
 
 from __future__ import annotations
 
@@ -46,17 +46,7 @@ def check(context):
                 ("abolished",), "D301", f"废止日期 {document.abolished} 早于发布日期 {document.published}", label="废止日期",
                 hint="文件只能在发布之后废止；检查废止日期是否写错",
             )
-        if document.validity == "有效" and document.valid_until and document.valid_until < as_of:
-            yield source.diagnostic(
-                ("valid_until",), "D301", f"有效期至 {document.valid_until} 已过，有效性却仍为“有效”", label="有效期至",
-                hint="文件已到期：将 validity 改为 失效（或 废止、已修订并补充相应字段），或按延期决定更新有效期",
-            )
         consultation = document.consultation
-        if consultation and consultation.end and consultation.end < as_of and not consultation.feedback.strip():
-            yield source.diagnostic(
-                ("consultation",), "D307", f"征求意见已于 {consultation.end} 截止，尚未公开意见收集和采纳情况", label="征求意见",
-                hint="在 consultation 下补充 feedback: 写明收到意见的数量、采纳情况及理由",
-            )
         if consultation and consultation.start and consultation.end and consultation.end < consultation.start:
             yield source.diagnostic(
                 ("consultation", "end"), "D301", f"征求意见截止日期 {consultation.end} 早于开始日期 {consultation.start}", label="截止日期",

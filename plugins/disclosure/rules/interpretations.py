@@ -1,4 +1,4 @@
-"""政策解读: 谁起草谁解读, published with the policy, within the deadline, both ways linked."""
+"""政策解读: 谁起草谁解读, the first published with the policy within the deadline, both ways linked."""
 
 from __future__ import annotations
 
@@ -64,9 +64,15 @@ def check(context):
                             hint=f"在 {CALENDAR} 中补充 {year} 年的 holidays（放假日）和 workdays（调休上班日），并把 {year} 写入 years",
                             severity=Severity.WARNING,
                         )
-                if interpretation.published > deadline:
+                # The deadline binds the first interpretation; 专家解读、媒体解读 … may follow at any time.
+                if interpretation.published > deadline and interpretation.published == _first_published(project, policy.id):
                     yield source.diagnostic(
                         ("published",), "D302",
                         f"解读发布日期 {interpretation.published} 晚于文件发布后 {options.interpretation_days} 个工作日（最迟 {deadline}）",
                         label="发布日期", hint=f"解读应在 {policy.published} 至 {deadline} 之间发布",
                     )
+
+
+def _first_published(project, policy_id: str):
+    """The day the policy's first interpretation (draft or not) is published."""
+    return min((i.published for i in project.interpretations_of.get(policy_id, []) if i.published), default=None)

@@ -55,22 +55,26 @@ class AgencyIndex:
         return [_date_of(self.record(n)) for n in range(self.total)]
 
 
-# A record is compact JSON whose keys "t", "u", "k", "d" come first; a quote inside a text value is
-# escaped, so the first match of these is the key itself. Any other form is parsed as JSON.
+# A record is compact JSON whose first key is "t" and whose values are text: a quote inside a value is
+# escaped, so `,"d":"` (or "u", "k") can only be the key itself. Any other form is parsed as JSON.
 _DATE = re.compile(rb',"d":"(\d{4}-\d{2}-\d{2})"')
+_URL, _KIND = b',"u":"', b',"k":"'
+UNDATED = 0  # pages that are not publications come after every dated entry, as in an agency's index
 
 
 def _date_of(raw: bytes) -> int:
     found = _DATE.search(raw)
-    return dt.date.fromisoformat(found.group(1).decode() if found else json.loads(raw)["d"]).toordinal()
+    if found:
+        return dt.date.fromisoformat(found.group(1).decode()).toordinal()
+    day = json.loads(raw).get("d")
+    return dt.date.fromisoformat(day).toordinal() if day else UNDATED
 
 
 def _placed(raw: bytes, index: AgencyIndex) -> bytes:
     """The record as the platform shows it: URL under the agency's path, the agency named in its kind."""
-    url, kind = b',"u":"', b',"k":"'
-    if raw.count(url) and raw.count(kind) and raw.find(url) < raw.find(kind) < raw.find(b',"d":"'):
+    if raw.startswith(b'{"t":"') and _URL in raw and _KIND in raw:
         name = json.dumps(f"{index.name} · ", ensure_ascii=False)[1:-1].encode()
-        return raw.replace(url, url + index.path.encode() + b"/", 1).replace(kind, kind + name, 1)
+        return raw.replace(_URL, _URL + index.path.encode() + b"/", 1).replace(_KIND, _KIND + name, 1)
     record = json.loads(raw)
     record["u"], record["k"] = f"{index.path}/{record['u']}", f"{index.name} · {record['k']}"
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

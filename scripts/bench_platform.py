@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -67,8 +69,9 @@ def platform_file(folders: list[Path], place: Path) -> Path:
 
 
 def platform_command(step: str, config: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "disclosure", "platform", step, *([str(config)] if step == "build" else ["--config", str(config)]),
-            f"--builds={config.parent / 'builds'}", f"--out={config.parent / 'site'}", *extra]
+    where = [str(config)] if step == "build" else ["--config", str(config)]
+    out = [] if step == "build-agency" else [f"--out={config.parent / 'site'}"]
+    return [sys.executable, "-m", "disclosure", "platform", step, *where, f"--builds={config.parent / 'builds'}", *out, *extra]
 
 
 def cpu_timed(command: list[str], cwd: Path):
@@ -101,14 +104,31 @@ def queries(site: Path) -> list[tuple[int, float]]:
             browser.browser.close()
 
 
-def bench_point(agencies: int, documents: int, work: Path, jobs: int) -> dict:
-    folders = [corpus(documents, seed, work) for seed in range(1, agencies + 1)]
+def copied_outputs(config: Path, agencies: int) -> None:
+    """Agencies a1… as copies of a0's build output (hard links), each under its own id and path."""
+    builds = config.parent / "builds"
+    for n in range(1, agencies):
+        target = builds / f"a{n}"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(builds / "a0", target, copy_function=os.link)
+        manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+        manifest.update(id=f"a{n}", name=f"第{n}号司法局", path=f"a{n}")
+        (target / "manifest.json").unlink()  # a link to a0's
+        (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+def bench_point(agencies: int, documents: int, work: Path, jobs: int, copies: bool) -> dict:
+    folders = [corpus(documents, seed, work) for seed in range(1, (1 if copies else agencies) + 1)]
     place = Path(tempfile.mkdtemp(prefix=f"platform-{agencies}x{documents}-", dir=work))
-    config = platform_file(folders, place)
-    build, build_cpu = cpu_timed(platform_command("build", config, f"--jobs={jobs}", f"--as-of={AS_OF}"), place)
+    config = platform_file(folders * agencies if copies else folders, place)
+    if copies:
+        build, build_cpu = cpu_timed(platform_command("build-agency", config, "a0", f"--as-of={AS_OF}"), place)
+        copied_outputs(config, agencies)
+    else:
+        build, build_cpu = cpu_timed(platform_command("build", config, f"--jobs={jobs}", f"--as-of={AS_OF}"), place)
     merge, merge_cpu = cpu_timed(platform_command("merge", config), place)
     cold = queries(place / "site")
-    edit = rebuilt_after_edit(folders[-1], config, jobs)
+    edit = (0.0, 0, 0) if copies else rebuilt_after_edit(folders[-1], config, jobs)
     entries = sum(1 for _ in (place / "site" / "search" / "data" / "r").iterdir())
     return {
         "agencies": agencies, "documents": documents, "entries": entries, "build": build, "merge": merge, "build_cpu": build_cpu, "merge_cpu": merge_cpu,
@@ -124,7 +144,7 @@ def table(results: list[dict]) -> str:
     rows = [
         ("公开信息总数", [f"{r['agencies'] * r['documents']:,}" for r in results]),
         ("可检索条目（含解读、指南）", [f"{r['entries']:,}" for r in results]),
-        ("`platform build`（全部机关并行构建 + 合并）", [f"{r['build'].seconds:,.1f} s" for r in results]),
+        ("`platform build`（全部机关并行构建 + 合并；复制模式下为一个机关的 build-agency）", [f"{r['build'].seconds:,.1f} s" for r in results]),
         ("其中处理器时间（全部进程）", [f"{r['build_cpu']:,.1f} s" for r in results]),
         ("`platform merge` 单独", [f"{r['merge'].seconds:,.1f} s" for r in results]),
         ("其中处理器时间", [f"{r['merge_cpu']:,.1f} s" for r in results]),
@@ -141,14 +161,16 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def report(results: list[dict], jobs: int, load_start: str, load_end: str) -> str:
+def report(results: list[dict], jobs: int, copies: bool, load_start: str, load_end: str) -> str:
+    mode = ("复制模式：只构建第 0 号机关，其余机关是它的构建输出的副本（各自的标识和路径，文字相同），"
+            "测的是合并和检索的规模，不是并行构建。" if copies else "")
     return "\n".join([
         SECTION,
         "",
         f"由 `scripts/bench_platform.py` 生成于 {dt.datetime.now():%Y-%m-%d %H:%M}（提交 {bench.current_revision()}）。"
         f"每个机关是一份 `generate_corpus.py --documents M --seed 机关序号 --as-of {AS_OF}` 语料（另有 M/10 篇政策解读、M/20 项办事指南），"
         f"`--jobs {jobs}`；2 核，负载 {load_start} → {load_end}。查询：{'、'.join(QUERIES)}，每个在新页面上首次查询，"
-        "下载量按 CDP `encodedDataLength` 计（`search/data/` 与 `assets/search.js`），回环地址、无压缩、缓存关闭。",
+        "下载量按 CDP `encodedDataLength` 计（`search/data/` 与 `assets/search.js`），回环地址、无压缩、缓存关闭。" + mode,
         "",
         table(results),
         "",
@@ -165,6 +187,7 @@ def main() -> int:
     parser.add_argument("--points", nargs="+", type=parse_point, default=[(20, 5000)], metavar="NxM", help="机关数x每个机关的公开信息篇数，默认 20x5000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="同时构建的机关数")
     parser.add_argument("--work", type=Path, help="语料和输出放在这里（默认临时目录；同一目录再次运行时沿用已生成的语料）")
+    parser.add_argument("--copies", action="store_true", help="只构建一个机关，其余机关用它的构建输出的副本（测量大规模合并和检索，不测并行构建）")
     parser.add_argument("--no-write", action="store_true", help="只打印，不写入 BENCHMARKS.md")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-platform-"))
@@ -173,9 +196,9 @@ def main() -> int:
     results = []
     for agencies, documents in args.points:
         print(f"{agencies} 个机关 × {documents} 篇……", file=sys.stderr)
-        results.append(bench_point(agencies, documents, work, args.jobs))
+        results.append(bench_point(agencies, documents, work, args.jobs, args.copies))
         print(table(results), file=sys.stderr)
-    text = report(results, args.jobs, load_start, bench_search.load_average())
+    text = report(results, args.jobs, args.copies, load_start, bench_search.load_average())
     print(text)
     if not args.no_write:
         bench.write_section(text, SECTION)

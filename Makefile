@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
 
-.PHONY: install build check serve hooks test browser clean platform
+.PHONY: install build check serve hooks test test-fast lock browser clean platform
+
+# Material for MkDocs prints its end-of-life notice at every build; README says where the project stands.
+export NO_MKDOCS_2_WARNING := 1
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +56,17 @@ browser:
 
 test: $(TESTING) browser
 	$(BIN)/python -m pytest -q
+
+# The inner loop: no browser, no generated corpus, no site builds (well under 30 s).
+test-fast: $(TESTING)
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+# Pins in requirements*.txt from the ranges in pyproject.toml; existing pins are kept while they
+# still fit (`make lock UPGRADE=--upgrade` moves them to the newest releases).
+LOCK := $(BIN)/uv pip compile pyproject.toml --python $(BIN)/python --quiet --custom-compile-command "make lock" $(UPGRADE)
+lock: $(TESTING)
+	$(LOCK) -o requirements.txt
+	$(LOCK) --extra test --constraint requirements.txt -o requirements-test.txt
 
 # Check and build timings at 1,000 / 5,000 / 10,000 documents into BENCHMARKS.md (about half an hour).
 .PHONY: bench

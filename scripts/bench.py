@@ -216,8 +216,16 @@ def write_reference(root: Path, out: Path) -> None:
         shutil.copy2(root / rel, out / "docs" / rel)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "disclosure" in p)]
-    # Vanilla mkdocs-material: the stock theme with its own search, which our search replaces.
+    # Vanilla mkdocs-material: the stock theme with its own search, which our search replaces, and
+    # the navigation and Markdown the plugin would have set.
+    from disclosure.mkdocs_plugin.theme import EXTENSIONS, THEME_DEFAULTS
+    from disclosure.pages.site import NOT_IN_NAV, navigation
+
+    config["theme"] = {**THEME_DEFAULTS, **config["theme"]} if isinstance(config["theme"], dict) else {"name": config["theme"], **THEME_DEFAULTS}
     config["theme"].pop("custom_dir", None)
+    config.setdefault("nav", navigation())
+    config.setdefault("not_in_nav", "\n".join(NOT_IN_NAV))
+    config.setdefault("markdown_extensions", [name for name in EXTENSIONS if name != "toc"] + [{"toc": {"permalink": False}}])
     if not any(p == "search" or (isinstance(p, dict) and "search" in p) for p in config["plugins"]):
         config["plugins"].insert(0, {"search": {"lang": "zh"}})
     config["exclude_docs"] = "!/templates/"  # the plugin publishes the linked files under templates/ too
@@ -235,7 +243,7 @@ def before_tree(root: Path, code: Path, out: Path) -> Path:
     out.mkdir(parents=True)
     as_of = dt.date.fromisoformat(AS_OF)
     (out / "mkdocs.yml").write_text(site_config((code / "mkdocs.yml").read_text(encoding="utf-8"), as_of), encoding="utf-8")
-    for name in GENERATED:
+    for name in dict.fromkeys(GENERATED + ("overrides",)):  # an older revision's theme.custom_dir
         source = (code if name in ("docs", "overrides") else root) / name
         if name != "mkdocs.yml" and source.is_dir():
             shutil.copytree(source, out / name, copy_function=os.link)  # hard links: no second copy of the corpus

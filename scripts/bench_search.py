@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -74,9 +75,18 @@ def run(command: list[str], cwd: Path) -> tuple[float, str]:
     return time.perf_counter() - started, result.stderr
 
 
-def material_config(config: str) -> str:
-    """mkdocs.yml with Material's search plugin instead of ours (no index, no header override)."""
-    config = re.sub(r"(?m)^  custom_dir: overrides\n", "", config)
+def material_config(config: str, corpus: Path) -> str:
+    """mkdocs.yml with Material's search plugin instead of ours (no index, and Material's own header
+    and search box in a custom_dir, which comes before the plugin's theme overrides)."""
+    import material
+
+    stock = Path(material.__file__).parent / "templates" / "partials"
+    (corpus / "material-search" / "partials").mkdir(parents=True, exist_ok=True)
+    for name in ("header.html", "search.html"):
+        shutil.copy2(stock / name, corpus / "material-search" / "partials" / name)
+    config, count = re.subn(r"(?m)^theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: material-search\n", config)
+    if count != 1:
+        sys.exit("mkdocs.yml 中找不到 “theme: name: material”，无法生成对照配置")
     config, count = re.subn(r"(?m)^plugins:\n  - disclosure:\n", "plugins:\n  - search:\n      lang: zh\n  - disclosure:\n      search: false\n", config)
     if count != 1:
         sys.exit("mkdocs.yml 中找不到 “plugins: - disclosure:”，无法生成对照配置")
@@ -108,7 +118,7 @@ def timed_material_build(config_file: str, site_dir: str) -> None:
 
 
 def builds(corpus: Path) -> dict:
-    (corpus / "mkdocs-material.yml").write_text(material_config((corpus / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    (corpus / "mkdocs-material.yml").write_text(material_config((corpus / "mkdocs.yml").read_text(encoding="utf-8"), corpus), encoding="utf-8")
     print("构建：本站搜索 …", flush=True)
     ours, log = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site-ours"], corpus)
     index = float(re.search(r"搜索索引：.*用时 ([\d.]+) 秒", log).group(1))

@@ -3,7 +3,7 @@
 
     python scripts/field_reference.py
 
-Titles, descriptions and examples come from schemas/ and the blank templates
+Titles, descriptions and examples come from the bundled schemas and the blank templates
 from `disclosure new`'s own writer, so the reference cannot drift from what
 the checker enforces; tests/test_handbook.py fails when the committed file is
 out of date.
@@ -76,8 +76,8 @@ def reference() -> str:
     options = settings.from_config_file(REPOSITORY / "mkdocs.yml")
     parts = [
         "# 字段参考\n",
-        "> 本页由 `python scripts/field_reference.py` 根据 `schemas/` 下的 JSON Schema 自动生成，请勿直接修改。"
-        "字段说明有误时，修改 `schemas/` 中对应字段的 `title`、`description`、`examples`，再重新生成本页。\n",
+        "> 本页由 `python scripts/field_reference.py` 根据 `plugins/disclosure/bundled/schemas/` 下的 JSON Schema 自动生成，请勿直接修改。"
+        "字段说明有误时，修改该目录中对应字段的 `title`、`description`、`examples`，再重新生成本页。\n",
         "“是否必填”一栏：**必填** 每条都要写；**视情况** 在说明所述的情形下必填（如规范性文件的文号）；**选填** 需要时再写。"
         "字段名中的 `[]` 表示列表中的每一项，如 `materials[].name` 是每项申请材料的名称；`a.b` 表示写在 `a:` 下、缩进两格的 `b:`。\n",
     ]

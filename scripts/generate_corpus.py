@@ -47,7 +47,7 @@ VALID_YEARS = 5  # 规范性文件有效期一般不超过五年
 FUTURE_DAYS = 60  # 定时发布: at most this far after the as-of date
 
 # The paths this script writes; --force removes these and nothing else.
-GENERATED = ("mkdocs.yml", "docs", "overrides", "catalogue", "interpretations", "guides", "attachments", "templates")
+GENERATED = ("mkdocs.yml", "docs", "catalogue", "interpretations", "guides", "attachments", "templates")
 
 
 # -- YAML text ---------------------------------------------------------------
@@ -1543,7 +1543,6 @@ class Corpus:
 
         write_text(out / "mkdocs.yml", site_config((REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8"), self.as_of if pin_as_of else None))
         shutil.copytree(REPOSITORY / "docs", out / "docs")
-        shutil.copytree(REPOSITORY / "overrides", out / "overrides")  # theme.custom_dir in mkdocs.yml
         write_text(out / "catalogue/organization.yml", organization_yaml())
         write_text(out / "catalogue/directory.yml", directory_yaml(self.tops, self.leaves))
         write_text(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -25,7 +26,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-DEMO_PARTS = ("mkdocs.yml", "docs", "overrides", "catalogue", "guides", "interpretations", "attachments", "templates", "calendar.yml")
+DEMO_PARTS = ("mkdocs.yml", "docs", "catalogue", "guides", "interpretations", "attachments", "templates", "calendar.yml")
 
 
 def copy_tree(source: Path, target: Path, parts=None) -> Path:
@@ -37,6 +38,16 @@ def copy_tree(source: Path, target: Path, parts=None) -> Path:
         elif src.exists():
             shutil.copy2(src, target / part)
     return target
+
+
+# A test that needs a whole built site or a browser is slow, whichever module it is in (`make test-fast` skips it).
+SLOW_FIXTURES = {"demo_site", "base_url", "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES.intersection(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture
@@ -61,7 +72,7 @@ def check(root: Path, *args: str, capsys) -> tuple[int, list[dict]]:
 def mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=root, capture_output=True, text=True, timeout=600,
+        cwd=root, capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 
 

@@ -222,6 +222,7 @@ def fuzz_root(tmp_path_factory) -> Path:
     return copy_tree(MINI, tmp_path_factory.mktemp("fuzz"))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_mutated_report_is_reported_never_a_traceback(fuzz_root, data):

@@ -3,14 +3,20 @@
 import importlib.util
 import sys
 
+import pytest
+
 from conftest import REPO
 
-spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench.py")
-bench = sys.modules["bench"] = importlib.util.module_from_spec(spec)  # dataclasses look their module up
-spec.loader.exec_module(bench)
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench.py")
+    module = sys.modules["bench"] = importlib.util.module_from_spec(spec)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
-def test_a_new_table_keeps_other_sections_and_the_notes_below_ours(tmp_path, monkeypatch):
+def test_a_new_table_keeps_other_sections_and_the_notes_below_ours(bench, tmp_path, monkeypatch):
     target = tmp_path / "BENCHMARKS.md"
     target.write_text("# 基准测试\n\n## 构建与校验\n\n旧表\n\n### 结论\n\n分析\n\n## 搜索\n\n搜索的表\n", encoding="utf-8")
     monkeypatch.setattr(bench, "BENCHMARKS", target)
@@ -20,13 +26,13 @@ def test_a_new_table_keeps_other_sections_and_the_notes_below_ours(tmp_path, mon
     assert text.index("新表") < text.index("### 结论") < text.index("分析") < text.index("## 搜索") < text.index("搜索的表")
 
 
-def test_a_missing_file_gets_our_section(tmp_path, monkeypatch):
+def test_a_missing_file_gets_our_section(bench, tmp_path, monkeypatch):
     monkeypatch.setattr(bench, "BENCHMARKS", tmp_path / "BENCHMARKS.md")
     bench.write_section("## 构建与校验\n\n表\n")
     assert (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8").startswith("# 基准测试\n\n## 构建与校验\n\n表\n")
 
 
-def test_the_table_gives_growth_and_ratios():
+def test_the_table_gives_growth_and_ratios(bench):
     results = {
         n: {"check": bench.Measure([bench.Run(n / 1000, 50.0)]), "floor": bench.Measure([bench.Run(n / 2000, 10.0)])}
         for n in (1000, 10000)

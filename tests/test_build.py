@@ -11,6 +11,8 @@ import pytest
 
 from conftest import REPO, check, edit, mkdocs_build
 
+pytestmark = pytest.mark.slow  # whole site builds
+
 WITHHELD_MARKERS = ("NONPUBLIC-MARKER-7731", "DRAFT-MARKER-5520", "FUTURE-MARKER-9043")
 
 

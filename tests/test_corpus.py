@@ -14,6 +14,8 @@ import yaml
 
 from conftest import REPO, check, mkdocs_build
 
+pytestmark = pytest.mark.slow  # whole site builds
+
 AS_OF = dt.date(2026, 6, 30)
 DOCUMENTS = 300
 

@@ -22,6 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DEMO_PARTS, MINI, REPO, copy_tree
+
+pytestmark = pytest.mark.slow  # hundreds of generated examples each
 from disclosure.check import check_repository
 from disclosure.cli import main
 from disclosure.options import from_config_file

@@ -12,7 +12,7 @@ from disclosure.check import check_repository
 from disclosure.options import from_config_file
 from disclosure.pages import columns
 from disclosure.pages.listing import Pager
-from disclosure.pages.site import build_pages
+from disclosure.pages.site import build_pages, navigation
 from disclosure.release import Release
 
 OPTIONS = from_config_file(REPO / "mkdocs.yml")
@@ -58,11 +58,17 @@ def test_each_of_the_four_columns_is_a_page_with_exactly_its_title(column):
     assert meta(markdown)["column"] == column.name
 
 
-def test_the_nav_lists_the_four_columns_in_order():
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    titles = [next(iter(entry)) for entry in config["nav"] if isinstance(entry, dict)]
+def test_the_nav_lists_the_four_columns_in_order_and_only_generated_pages():
+    nav = navigation()
+    titles = [next(iter(entry)) for entry in nav]
     names = [c.name for c in columns.DISCLOSURE_COLUMNS]
     assert titles[1 : len(names) + 1] == names  # right after 首页
+
+    def paths(entry):
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        return [p for item in value for p in paths(item)] if isinstance(value, list) else [value]
+
+    assert {p for entry in nav for p in paths(entry)} <= set(PAGES)
 
 
 def test_system_column_lists_the_documents_of_its_catalogue_leaf():

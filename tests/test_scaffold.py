@@ -199,7 +199,7 @@ def test_without_a_terminal_missing_facts_are_a_usage_error(demo, capsys, no_ter
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--category", "02"], "不是末级事项；请选其下级：0201 规范性文件"),
+        (["--category", "02"], "不是末级事项；请选其下级事项：0201 规范性文件"),  # the checker's D201 words
         (["--category", "9999"], "目录事项“9999”不存在"),
         (["--kind", "简报"], "可选：规范性文件、政策文件"),
         (["--department", "nobody"], "部门“nobody”不存在"),

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import REPO, edit
+
+pytestmark = pytest.mark.slow  # runs the workflows' commands, actionlint and pre-commit
 
 WORKFLOWS = REPO / ".github" / "workflows"
 BIN = Path(sys.executable).parent  # disclosure, mkdocs, actionlint, pre-commit

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from disclosure import __version__, due, editor_settings, scaffold, starter
 from disclosure import options as settings
-from disclosure import due, scaffold
 from disclosure.check import check_repository
 from disclosure.diagnostics import render_github, render_json, render_text
 from disclosure.loader import ORGANIZATION, load_project
@@ -36,6 +36,7 @@ def _date(text: str) -> dt.date:
 
 def parser() -> argparse.ArgumentParser:
     root = _Parser(prog="disclosure", description="政务公开内容的校验与发布工具")
+    root.add_argument("--version", action="version", version=f"disclosure {__version__}", help="显示版本号")
     commands = root.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="命令")
     check = commands.add_parser("check", help="校验全部内容，列出所有问题", description="校验全部内容，列出所有问题")
     check.add_argument("root", nargs="?", default=".", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
@@ -55,6 +56,19 @@ def parser() -> argparse.ArgumentParser:
     due.add_argument("--as-of", type=_date, help="按指定日期计算（YYYY-MM-DD），默认今天")
     due.add_argument("--within", type=int, default=30, metavar="天数", help="列出多少天内到期的事项，默认 30")
     _add_new(commands)
+    init = commands.add_parser(
+        "init", help="新建一个机关的内容仓库", description="新建一个机关的内容仓库：目录结构、司法行政主动公开基本目录、网站设置、自动检查与发布流程、编辑器设置和说明，建好即可通过校验",
+    )
+    init.add_argument("dir", type=Path, help="新仓库的文件夹（须不存在或为空）")
+    init.add_argument("--name", required=True, help="机关名称，如 临江市司法局")
+    init.add_argument("--credit-code", required=True, help="统一社会信用代码（18 位）；索引号前缀取其第 9—17 位")
+    init.add_argument("--address", required=True, help="政府信息公开工作机构的办公地址")
+    init.add_argument("--phone", required=True, help="政府信息公开工作机构的联系电话，如 0791-86000000")
+    init.add_argument("--site-url", required=True, help="网站发布的地址，以 https:// 开头")
+    editor = commands.add_parser(
+        "editor", help="重新生成编辑器设置", description="按当前版本的结构规则重新生成 .vscode/settings.json、frontmatter.json 和编辑器使用的 JSON Schema（升级引擎后运行）",
+    )
+    editor.add_argument("root", nargs="?", default=".", type=Path, help="内容仓库目录，默认当前目录")
     platform_cli.add_commands(commands, _date)
     return root
 
@@ -90,9 +104,11 @@ def _options(root: Path, as_of: dt.date | None = None, cache_dir: str | None = N
         return None
     try:
         return settings.from_config_file(config_file, as_of=as_of, cache_dir=cache_dir)
-    except (OSError, ValueError, TypeError, yaml.YAMLError) as error:
-        print(f"用法错误：无法读取 {config_file} 中 disclosure 插件的设置：{error}", file=sys.stderr)
-        return None
+    except settings.SettingsError as error:
+        print(f"{config_file}:{settings.setting_line(config_file, error.setting)}: disclosure 插件设置有误：{error}", file=sys.stderr)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        print(f"用法错误：无法读取 {config_file}：{error}", file=sys.stderr)
+    return None
 
 
 def run_check(args) -> int:
@@ -193,14 +209,28 @@ def run_new(args) -> int:
     return EXIT_OK
 
 
+def run_init(args) -> int:
+    agency = starter.Agency(args.name, args.credit_code, args.address, args.phone, args.site_url)
+    try:
+        written = starter.create(args.dir, agency)
+    except starter.StarterError as error:
+        print(f"用法错误：{error}", file=sys.stderr)
+        return EXIT_USAGE
+    result = check_repository(args.dir, settings.from_config_file(args.dir / "mkdocs.yml", cache_dir=""))
+    print(f"已在 {args.dir} 新建{args.name}的内容仓库（{len(written)} 个文件），校验：{len(result.diagnostics)} 个问题")
+    print("下一步：进入该文件夹，运行 make build，然后按 README.md 修改机关信息、增删目录事项。")
+    return EXIT_OK if result.ok else EXIT_CONTENT
+
+
+def run_editor(args) -> int:
+    for rel in editor_settings.write(args.root):
+        print(f"已写入 {rel}")
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "due": run_due, "new": run_new, "init": run_init, "editor": run_editor, "platform": platform_cli.run}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command == "check":
-        return run_check(args)
-    if args.command == "new":
-        return run_new(args)
-    if args.command == "due":
-        return run_due(args)
-    if args.command == "platform":
-        return platform_cli.run(args)
-    return EXIT_USAGE
+    return COMMANDS[args.command](args)

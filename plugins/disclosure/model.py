@@ -184,8 +184,18 @@ class Document(Publication):
     def needs_interpretation(self) -> bool:
         return self.interpretation == "required"
 
+    @property
+    def is_proactive(self) -> bool:
+        """主动公开 and not a draft: public from its date on, whatever that date is."""
+        return self.disclosure == PUBLIC and not self.draft
+
+    @property
+    def awaits_interpretation(self) -> bool:
+        """A policy the public will see that must be followed by its 政策解读."""
+        return self.needs_interpretation and self.is_proactive and bool(self.id)
+
     def is_public(self, as_of: dt.date) -> bool:
-        return self.disclosure == PUBLIC and self.is_released(as_of)
+        return self.is_proactive and self.is_released(as_of)
 
     def as_shown(self, as_of: dt.date) -> Document:
         """The document as the public sees it on `as_of`: past its 有效期, 有效 reads 失效 without an edit."""

@@ -1,37 +1,168 @@
-"""Settings shared by the command line and the MkDocs plugin."""
+"""The engine's settings: one typed definition, read the same way by the MkDocs plugin, the
+command line and a platform build.
+
+Each setting is a field of `Options` with its Chinese name and the reader that turns what
+mkdocs.yml says into the typed value; a value a reader refuses is one `SettingsError` that
+names the setting, never a traceback further on.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import difflib
+import re
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any, Callable
 
 import yaml
 
 DEFAULT_ID_PATTERN = r"{prefix}/{year}-\d{5}"
 DEFAULT_SECTIONS = ("背景依据", "主要内容")
 DEFAULT_CACHE_DIR = ".cache/disclosure"
+CONFIG = "mkdocs.yml"
+
+
+class SettingsError(ValueError):
+    """One setting with a value it cannot take."""
+
+    def __init__(self, setting: str, problem: str):
+        self.setting = setting
+        label = _label(setting)
+        super().__init__(f"{setting}（{label}）{problem}" if label else problem)
+
+
+class _Invalid(Exception):
+    """A reader's refusal; `build` adds the setting it was for."""
+
+
+def _shown(value) -> str:
+    if isinstance(value, str):
+        return f"现为文本“{value}”"
+    if isinstance(value, bool):
+        return f"现为 {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"现为数字 {value}"
+    return {list: "现为列表", dict: "现为一组设置"}.get(type(value), "现为空")
+
+
+def _count(minimum: int) -> Callable:
+    def read(value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _Invalid(f"应为整数（不加引号），{_shown(value)}")
+        if value < minimum:
+            raise _Invalid(f"不能小于 {minimum}，{_shown(value)}")
+        return value
+
+    return read
+
+
+def _text(value):
+    if not isinstance(value, str):
+        raise _Invalid(f"应为文本，{_shown(value)}")
+    return value
+
+
+def _code(value):
+    # YAML reads an unquoted 0101 as the number 65: the code is lost, so ask for quotes.
+    if not isinstance(value, str):
+        raise _Invalid(f"应为加引号的目录编码，如 system_category: \"0901\"（{_shown(value)}）")
+    return value
+
+
+def _digits(value):
+    """A number-like code (政府网站标识码): quoted or not, kept as its digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
+
+
+def _texts(value):
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise _Invalid(f"应为文本列表，如 [背景依据, 主要内容]，{_shown(value)}")
+    return tuple(value)
+
+
+def _date(value):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _Invalid(f"应为 YYYY-MM-DD 格式的日期，如 \"2024-06-30\"，{_shown(value)}") from None
+
+
+def _switch(value):
+    if not isinstance(value, bool):
+        raise _Invalid(f"应为 true 或 false，{_shown(value)}")
+    return value
+
+
+def _pattern(value):
+    _text(value)
+    try:
+        re.compile(value.format(prefix="X", year="2024"))
+    except (re.error, KeyError, IndexError, ValueError) as error:
+        raise _Invalid(f"不是可用的格式（{error}）；可用 {{prefix}}（索引号前缀）和 {{year}}（发布年份），如 {DEFAULT_ID_PATTERN}") from None
+    return value
+
+
+def setting(label: str, read: Callable, **default) -> Any:
+    return field(metadata={"label": label, "read": read}, **default)
 
 
 @dataclass(frozen=True)
 class Options:
-    # The day the site is built for: later `published` dates stay hidden (定时发布).
-    as_of: dt.date = field(default_factory=dt.date.today)
+    # Later `published` dates stay hidden (定时发布); default: the day of the build.
+    as_of: dt.date = setting("定时发布基准日", _date, default_factory=dt.date.today)
     # 政策解读 must follow its policy within this many working days.
-    interpretation_days: int = 3
+    interpretation_days: int = setting("政策解读时限的工作日数", _count(0), default=3)
     # A 办事指南 is checked again this many months after its `updated` date.
-    guide_review_months: int = 12
+    guide_review_months: int = setting("办事指南复核间隔月数", _count(1), default=12)
     # `##` sections every interpretation must have.
-    interpretation_sections: tuple[str, ...] = DEFAULT_SECTIONS
+    interpretation_sections: tuple[str, ...] = setting("政策解读必备小节", _texts, default=DEFAULT_SECTIONS)
     # 索引号 form; {prefix} is organization.index_prefix, {year} the year published.
-    id_pattern: str = DEFAULT_ID_PATTERN
+    id_pattern: str = setting("索引号格式", _pattern, default=DEFAULT_ID_PATTERN)
     # Code of the catalogue leaf whose documents form the 政府信息公开制度 column.
-    system_category: str = ""
+    system_category: str = setting("政府信息公开制度栏目的目录编码", _code, default="")
     # Entries per list page; longer lists continue on /page/2/ and after.
-    page_size: int = 50
-    # Where parsed files are kept between runs, relative to the repository; "" for
-    # nowhere (the default for callers of the library; mkdocs.yml defaults to DEFAULT_CACHE_DIR).
-    cache_dir: str = ""
+    page_size: int = setting("每页条数", _count(1), default=50)
+    # 政府网站标识码, in the footer and the SiteIDCode meta tag.
+    site_id_code: str = setting("政府网站标识码", _digits, default="")
+    # Write the site search index (search/data/) after the build.
+    search: bool = setting("站内搜索", _switch, default=True)
+    # Where parsed files are kept between runs, relative to the repository; "" for nowhere
+    # (the default for callers of the library; a mkdocs.yml defaults to DEFAULT_CACHE_DIR).
+    cache_dir: str = setting("解析缓存目录", _text, default="")
+
+
+SETTINGS = {f.name: f for f in fields(Options)}
+# What a repository's settings mean when they leave one out and the library's default differs.
+CONFIGURED_DEFAULTS = {"cache_dir": DEFAULT_CACHE_DIR}
+
+
+def _label(name: str) -> str:
+    return SETTINGS[name].metadata["label"] if name in SETTINGS else ""
+
+
+def build(settings: dict | None, **overrides) -> Options:
+    """Options from the settings as written (mkdocs.yml's `- disclosure:` block); `overrides` (from
+    the command line or a platform build) win where they are not None."""
+    settings = {**CONFIGURED_DEFAULTS, **(settings or {})}
+    settings.update({name: value for name, value in overrides.items() if value is not None})
+    values = {}
+    for name, value in settings.items():
+        if name not in SETTINGS:
+            close = difflib.get_close_matches(str(name), SETTINGS, n=1)
+            hint = f"是否想写 {close[0]}（{_label(close[0])}）？" if close else "可用的设置：" + "、".join(SETTINGS)
+            raise SettingsError(str(name), f"没有名为 {name} 的设置；{hint}")
+        if value is None and name != "as_of":
+            raise SettingsError(name, "未填写值；不需要时请删去这一行")
+        try:
+            values[name] = SETTINGS[name].metadata["read"](value) if value is not None else None
+        except _Invalid as problem:
+            raise SettingsError(name, str(problem)) from None
+    return Options(**{name: value for name, value in values.items() if value is not None})
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -41,34 +172,38 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def from_config_file(config_file: Path, **overrides) -> Options:
-    """The `disclosure` plugin's options as written in mkdocs.yml."""
+def _timestamp(loader, node):
+    """A date that does not exist (2021-02-30) stays text, for the setting's reader to explain."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def read_settings(config_file: Path) -> dict:
+    """The `disclosure` plugin's settings as written in mkdocs.yml."""
     with open(config_file, encoding="utf-8-sig") as stream:
         config = yaml.load(stream, Loader=_ConfigLoader) or {}
-    settings: dict = {}
-    for plugin in config.get("plugins") or []:
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    # MkDocs takes a list (`- disclosure:`) or a mapping of plugin names to their settings.
+    for plugin in [plugins] if isinstance(plugins, dict) else plugins or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("disclosure"), dict):
-            settings = plugin["disclosure"]
-    return build(settings, **overrides)
+            return {name: value for name, value in plugin["disclosure"].items() if name != "enabled"}
+    return {}
 
 
-def build(settings: dict, **overrides) -> Options:
-    values = {
-        "as_of": settings.get("as_of"),
-        "interpretation_days": settings.get("interpretation_days"),
-        "guide_review_months": settings.get("guide_review_months"),
-        "interpretation_sections": tuple(settings["interpretation_sections"]) if settings.get("interpretation_sections") else None,
-        "id_pattern": settings.get("id_pattern"),
-        "system_category": settings.get("system_category"),
-        "page_size": settings.get("page_size"),
-        "cache_dir": settings.get("cache_dir", DEFAULT_CACHE_DIR),
-    }
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    if isinstance(values["as_of"], str):
-        values["as_of"] = dt.date.fromisoformat(values["as_of"])
-    if values["system_category"] is not None and not isinstance(values["system_category"], str):
-        # YAML reads an unquoted 0101 as the number 65: the code is lost, so ask for quotes.
-        raise ValueError(f"system_category 应为加引号的目录编码，如 system_category: \"0901\"（现为 {values['system_category']!r}）")
-    if values["page_size"] is not None and (not isinstance(values["page_size"], int) or values["page_size"] < 1):
-        raise ValueError(f"page_size 应为正整数（每页条数），现为 {values['page_size']!r}")
-    return Options(**{k: v for k, v in values.items() if v is not None})
+def from_config_file(config_file: Path, **overrides) -> Options:
+    return build(read_settings(config_file), **overrides)
+
+
+def setting_line(config_file: Path, name: str) -> int:
+    """The line of mkdocs.yml where a setting is written, or 0."""
+    try:
+        lines = Path(config_file).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    pattern = re.compile(rf"\s*{re.escape(name)}\s*:")
+    return next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), 0)

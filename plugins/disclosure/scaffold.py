@@ -21,6 +21,8 @@ import yaml
 from disclosure.model import NEEDS_INTERPRETATION_BY_DEFAULT, PUBLIC, Project
 from disclosure.options import Options
 from disclosure.rules.documents import id_regex
+from disclosure.rules.interpretations import policy_problem
+from disclosure.rules.references import category_problem, department_problem, duplicate_of
 from disclosure.schemas import Schema, schema
 from disclosure.sources import dotted
 
@@ -108,7 +110,7 @@ def awaiting_interpretation(project: Project) -> list:
     """Published documents that need a 政策解读 and have none yet, newest first."""
     waiting = [
         d for d in project.documents
-        if d.needs_interpretation and d.disclosure == PUBLIC and not d.draft and d.id and not project.interpretations_of.get(d.id)
+        if d.awaits_interpretation and not project.interpretations_of.get(d.id)
     ]
     return sorted(waiting, key=lambda d: (d.published or dt.date.min, d.id), reverse=True)
 
@@ -130,24 +132,21 @@ def problem(project: Project, kind: str, fact: str, value: str) -> str | None:
         return "不能为空"
     if fact == "title" and re.search(r"[<>]", value):
         return "标题不能含 < 或 >"
+    found = None
     if fact == "category":
-        item = project.catalogue.by_code.get(value)
-        if item is None:
-            return f"目录事项“{value}”不存在；可选的末级事项：" + "、".join(i.code for i in project.catalogue.leaves())
-        if not item.is_leaf:
-            return f"“{value} {item.name}”不是末级事项；请选其下级：" + "、".join(f"{c.code} {c.name}" for c in item.children)
-    if fact == "department" and project.organization and project.organization.department(value) is None:
-        return f"部门“{value}”不存在；可选：" + "、".join(d.id for d in project.organization.departments)
-    if fact == "policy":
+        found = category_problem(project.catalogue, value)
+        if found and value not in project.catalogue.by_code:
+            found = (found[0], "可选的末级事项：" + "、".join(i.code for i in project.catalogue.leaves()))
+    elif fact == "department" and project.organization:
+        found = department_problem({d.id for d in project.organization.departments}, value)
+        found = found and (found[0], "可选：" + "、".join(d.id for d in project.organization.departments))
+    elif fact == "policy":
         document = project.documents_by_id.get(value)
-        if document is None:
-            return f"没有索引号为“{value}”的公开信息"
-        if document.disclosure != PUBLIC or document.draft:
-            return f"“{value}”不是主动公开的正式文件，不能解读"
-    if fact == "code":
-        used = next((g.source.path for g in project.guides if g.code == value), None)
-        if used:
-            return f"事项编码“{value}”已被 {used} 使用"
+        found = policy_problem(document) if document else (f"没有索引号为“{value}”的公开信息", "")
+    elif fact == "code":
+        found = duplicate_of(project.guides, "code", value, "事项编码")
+    if found:
+        return "；".join(part for part in found if part)
     values = allowed(kind, fact)
     if values and value not in values:
         return f"“{value}”不是允许的值；可选：" + "、".join(values)

@@ -1,4 +1,4 @@
-"""Structural rules: the JSON Schemas under schemas/, with errors mapped to lines."""
+"""Structural rules: the bundled JSON Schemas, with errors mapped to lines."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from pathlib import Path
 
 import jsonschema_rs
 
+from disclosure.bundled import SCHEMAS
 from disclosure.diagnostics import Diagnostic
 from disclosure.sources import Located, dotted
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = SCHEMAS
 
 _TYPE_NAMES = {
     "string": "文本",

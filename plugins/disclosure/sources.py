@@ -393,16 +393,3 @@ def locate(root: Path, rel: str) -> tuple[bool, Path | None]:
 def repository_file(root: Path, rel: str) -> Path | None:
     """The file a content entry links to, when it exists inside the repository."""
     return locate(root, rel)[1]
-    try:
-        return Path(target) if os.path.isfile(target) else None
-    except (OSError, ValueError):
-        return None
-    try:
-        return target if target.is_file() else None
-    except OSError:
-        return None
-    target = _resolve(root, rel)
-    try:
-        return target if target is not None and target.is_file() else None
-    except OSError:
-        return None

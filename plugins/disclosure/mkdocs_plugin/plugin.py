@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
+from mkdocs.config.base import ValidationError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -16,7 +17,7 @@ from disclosure.cache import ContentCache
 from disclosure.check import CheckResult, check_repository
 from disclosure.derived_files import DerivedFiles, Site
 from disclosure.diagnostics import single_line
-from disclosure.mkdocs_plugin.config import DisclosureConfig
+from disclosure.mkdocs_plugin import theme
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.preview import Preview
 from disclosure.pages.site import build_pages
@@ -24,7 +25,7 @@ from disclosure.release import Release
 
 log = get_plugin_logger(__name__)
 
-CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates", "schemas")
+CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates")
 
 
 class GeneratedPage(File):
@@ -51,7 +52,9 @@ class CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-class DisclosurePlugin(BasePlugin[DisclosureConfig]):
+class DisclosurePlugin(BasePlugin):
+    """MkDocs reads `enabled` itself; every other setting is the engine's (disclosure.options)."""
+
     def __init__(self):
         super().__init__()
         # Kept across `mkdocs serve` rebuilds: files parsed before and pages rendered before.
@@ -63,19 +66,23 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.watched: list[str] = []
         self.watcher: ContentWatcher | None = None
 
+    def load_config(self, options, config_file_path=None):
+        """The settings under `- disclosure:`, read by the engine's one definition of them."""
+        self.config = dict(options)
+        try:
+            self.options = settings.build(self.config)
+        except settings.SettingsError as error:
+            return [(error.setting, ValidationError(f"disclosure 插件设置有误：{error}"))], []
+        return [], []
+
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        if not self.config.enabled:
-            return
         # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.
         self.root = Path(config.config_file_path).resolve().parent
-        try:
-            self.options = settings.build(dict(self.config))
-        except ValueError as error:
-            raise PluginError(f"disclosure 插件设置有误：{error}") from error
+        theme.apply(config)
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
         if self.serving:
             self.watched = watched  # by on_serve's watcher
@@ -92,8 +99,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     # Before other plugins see the files, so search and sitemap include the generated pages.
     @event_priority(100)
     def on_files(self, files: Files, config) -> Files | None:
-        if not self.config.enabled:
-            return None
         self.result = check_repository(self.root, self.options, self.cache)
         if self.serving:
             self.cache.file = None  # written by the first build; rewriting it at each save would cost more than it saves
@@ -112,7 +117,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             file.changed = written.get(page.path) != page.markdown
             files.append(file)
         self.abandon_derived()  # of an earlier save: this build's replace them
-        site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.config.search)
+        site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.options.search)
         self.derived = DerivedFiles(release, self.pages, site)
         for rel in release.files():
             file = File.generated(config, rel, abs_src_path=str(self.root / rel))
@@ -124,11 +129,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""
         if self.serving:
             env.bytecode_cache = self.templates
-        if not self.config.enabled or self.release is None:
+        if self.release is None:
             return env
         env.globals["disclosure_site"] = {
             "domain": urlsplit(config.site_url or "").hostname or "",
-            "id_code": str(self.config.site_id_code or ""),
+            "id_code": self.options.site_id_code,
             "office": self.release.organization.office,
         }
         return env

@@ -16,7 +16,7 @@ APPLICATION_PAGES = (
 )
 
 
-def _path(folder: str) -> str:
+def application_page_path(folder: str) -> str:
     return f"{columns.GUIDE.folder}{folder}/index.md"
 
 
@@ -25,7 +25,7 @@ def disclosure_guide_pages(renderer: Renderer) -> list[Page]:
     channels: list[str] = []
     for leaf in release.catalogue.leaves():
         channels += [c for c in leaf.channels if c not in channels]
-    application_pages = [(title, _path(folder)) for title, folder, _ in APPLICATION_PAGES]
+    application_pages = [(title, application_page_path(folder)) for title, folder, _ in APPLICATION_PAGES]
     pages = [
         renderer.render(
             "disclosure_guide.md.j2",
@@ -40,5 +40,5 @@ def disclosure_guide_pages(renderer: Renderer) -> list[Page]:
         )
     ]
     for title, folder, template in APPLICATION_PAGES:
-        pages.append(renderer.render(template, _path(folder), column=columns.GUIDE, title=title, form_page=_path("form")))
+        pages.append(renderer.render(template, application_page_path(folder), column=columns.GUIDE, title=title, form_page=application_page_path("form")))
     return pages

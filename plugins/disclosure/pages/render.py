@@ -7,15 +7,14 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from disclosure.bundled import LAYOUTS
 from disclosure.pages.columns import Column
 from disclosure.release import Release
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
 
 
@@ -60,7 +59,7 @@ def front_matter(**meta) -> Markup:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(LAYOUTS),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -6,7 +6,7 @@ from disclosure.options import Options
 from disclosure.pages import columns
 from disclosure.pages.annual_reports import annual_report_pages
 from disclosure.pages.browse import BROWSE, browse_pages
-from disclosure.pages.disclosure_guide import disclosure_guide_pages
+from disclosure.pages.disclosure_guide import APPLICATION_PAGES, application_page_path, disclosure_guide_pages
 from disclosure.pages.listing import paginated
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
@@ -14,6 +14,15 @@ from disclosure.search.entries import facets
 
 HOME = "index.md"
 SEARCH = "search/index.md"
+# Pages reached from the list pages rather than from the site's navigation.
+NOT_IN_NAV = ("/catalogue/", "/documents/", "/interpretations/", "/guides/", "/browse/", "/disclosure-rules/page/")
+
+
+def navigation() -> list:
+    """The site's navigation: the four columns of a 政府信息公开 platform first, then the other services."""
+    guide = [columns.GUIDE.path] + [{title: application_page_path(folder)} for title, folder, _ in APPLICATION_PAGES]
+    rest = (columns.SYSTEM, columns.CATALOGUE, columns.ANNUAL_REPORTS, columns.INTERPRETATIONS, columns.SERVICE_GUIDES, columns.NEGATIVE_LIST)
+    return [{"首页": HOME}, {columns.GUIDE.name: guide}] + [{column.name: column.path} for column in rest]
 
 
 def system_documents(release: Release, options: Options) -> list:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from disclosure.bundled import THEME
 from disclosure.exports import ATOM, CATALOGUE_CSV, CATALOGUE_JSON, FEED, FEED_SIZE
 from disclosure.pages.render import environment, front_matter
 from disclosure.platform.agency import FAILURE, MANIFEST, SITE, read_json
@@ -42,7 +43,6 @@ LATEST_PER_AGENCY = 5
 NEWEST = 10
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PORTAL_SITEMAP = "sitemap-portal.xml"
-ENGINE_ROOT = Path(__file__).resolve().parents[3]  # the theme overrides and site assets live beside the package
 
 
 @dataclass
@@ -194,8 +194,7 @@ def _build_portal(platform: Platform, pages: dict[str, str], site: Path) -> None
     from mkdocs.config import load_config
 
     with tempfile.TemporaryDirectory(prefix="portal-") as work:
-        docs = Path(work) / "docs"
-        shutil.copytree(ENGINE_ROOT / "docs" / "assets", docs / "assets")
+        docs = Path(work) / "docs"  # the site's styles and scripts come with the theme folder
         for path, markdown in pages.items():
             (docs / path).parent.mkdir(parents=True, exist_ok=True)
             (docs / path).write_text(markdown, encoding="utf-8")
@@ -203,7 +202,7 @@ def _build_portal(platform: Platform, pages: dict[str, str], site: Path) -> None
             "site_name": platform.name,
             "site_url": platform.url or None,
             "docs_dir": "docs",
-            "theme": {"name": "material", "custom_dir": str(ENGINE_ROOT / "overrides"), "language": "zh", "font": False,
+            "theme": {"name": "material", "custom_dir": str(THEME), "language": "zh", "font": False,
                       "features": ["navigation.tabs", "navigation.top"], "palette": {"primary": "custom", "accent": "custom"}},
             "extra_css": ["assets/site.css", "assets/search.css"],
             "extra_javascript": ["assets/site.js"],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from disclosure.diagnostics import Severity
-from disclosure.model import PUBLIC
 
 
 def id_regex(pattern: str, prefix: str, year: int | str) -> re.Pattern:
@@ -89,9 +88,9 @@ def _lifecycle(document, project, as_of):
             ("replaced_by",), "D311", "替代关系形成循环：" + " → ".join(loop), label="替代文件",
             hint="现行文件不能再被它所替代的文件替代；检查这些文件的 replaced_by",
         )
-    if document.disclosure != PUBLIC or document.draft:
+    if not document.is_proactive:
         return
-    if replacement.disclosure != PUBLIC or replacement.draft:
+    if not replacement.is_proactive:
         yield source.diagnostic(
             ("replaced_by",), "D312", f"替代文件“{replacement.id}”不是主动公开的已发布文件，公众看不到现行文件", label="替代文件",
             hint="替代文件须主动公开：检查新文件的 disclosure 和 draft 字段",

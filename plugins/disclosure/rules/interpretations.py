@@ -6,9 +6,15 @@ import re
 
 from disclosure.diagnostics import Diagnostic, Severity
 from disclosure.loader import CALENDAR
-from disclosure.model import PUBLIC
 
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def policy_problem(policy) -> tuple[str, str] | None:
+    """D211: only a document the public will see can be interpreted."""
+    if policy.is_proactive:
+        return None
+    return f"所解读文件“{policy.id}”不是已发布的主动公开文件", "只能解读主动公开的文件；检查该文件的 disclosure 和 draft 字段"
 
 
 def check(context):
@@ -17,13 +23,12 @@ def check(context):
     calendar = context.calendar
 
     for document in project.documents:
-        if document.needs_interpretation and document.disclosure == PUBLIC and not document.draft and document.id:
-            if not project.interpretations_of.get(document.id):
-                key = "interpretation" if "interpretation" in document.source.data else "kind"
-                yield document.source.diagnostic(
-                    (key,), "D207", f"“{document.kind}”须配套政策解读，但没有找到解读“{document.id}”的文件", label="解读要求",
-                    hint=f"在 interpretations/ 下新建解读，policy 填 \"{document.id}\"；确实无需解读的写 interpretation: none",
-                )
+        if document.awaits_interpretation and not project.interpretations_of.get(document.id):
+            key = "interpretation" if "interpretation" in document.source.data else "kind"
+            yield document.source.diagnostic(
+                (key,), "D207", f"“{document.kind}”须配套政策解读，但没有找到解读“{document.id}”的文件", label="解读要求",
+                hint=f"在 interpretations/ 下新建解读，policy 填 \"{document.id}\"；确实无需解读的写 interpretation: none",
+            )
 
     for interpretation in project.interpretations:
         source = interpretation.source
@@ -38,11 +43,9 @@ def check(context):
         policy = project.documents_by_id.get(interpretation.policy)
         if policy is None:
             continue
-        if policy.disclosure != PUBLIC or policy.draft:
-            yield source.diagnostic(
-                ("policy",), "D211", f"所解读文件“{policy.id}”不是已发布的主动公开文件", label="所解读文件",
-                hint="只能解读主动公开的文件；检查该文件的 disclosure 和 draft 字段",
-            )
+        found = policy_problem(policy)
+        if found:
+            yield source.diagnostic(("policy",), "D211", found[0], label="所解读文件", hint=found[1])
         if interpretation.department and policy.drafting_department and interpretation.department != policy.drafting_department:
             expected = project.organization.department_name(policy.drafting_department) if project.organization else policy.drafting_department
             yield source.diagnostic(

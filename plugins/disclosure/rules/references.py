@@ -10,25 +10,45 @@ from disclosure.sources import Located, locate
 _DEPARTMENT_HINT = "填写 catalogue/organization.yml 中 departments 下某个部门的 id"
 
 
+# What is wrong with one reference, as (message, hint); None when it resolves. The rules below
+# locate these in a file, and `disclosure new` asks again with them.
+def category_problem(catalogue, code: str) -> tuple[str, str] | None:
+    item = catalogue.by_code.get(code)
+    if item is None:
+        return f"目录事项“{code}”不存在", "填写 catalogue/directory.yml 中某个末级事项的 code（加引号，如 \"0201\"）"
+    if not item.is_leaf:
+        return f"目录事项“{code} {item.name}”不是末级事项", "请选其下级事项：" + "、".join(f"{c.code} {c.name}" for c in item.children)
+    return None
+
+
+def department_problem(known: set[str], value: str) -> tuple[str, str] | None:
+    return (f"部门“{value}”不存在", _DEPARTMENT_HINT) if value and value not in known else None
+
+
+def duplicate_of(entries, key: str, value: str, label: str) -> tuple[str, str] | None:
+    """D206's finding for a value some entry already has."""
+    other = next((entry.source for entry in entries if getattr(entry, key) == value), None)
+    return (f"{label}“{value}”与 {other.path} 重复", f"请改用未使用的{label}") if other else None
+
+
 def _unique(entries, key: str, label: str, what: str):
     """D206 for every entry whose `key` value appeared before."""
-    first: dict[str, Located] = {}
+    seen: list = []
     for entry in entries:
         value = getattr(entry, key)
         if not value:
             continue
-        if value in first:
-            other = first[value]
-            yield entry.source.diagnostic(
-                (key,), "D206", f"{label}“{value}”与 {other.path} 重复", label=label, hint=f"每个{what}的{label}必须唯一，请改用未使用的{label}"
-            )
+        found = duplicate_of(seen, key, value, label)
+        if found:
+            yield entry.source.diagnostic((key,), "D206", found[0], label=label, hint=f"每个{what}的{label}必须唯一，" + found[1])
         else:
-            first[value] = entry.source
+            seen.append(entry)
 
 
 def _department(source: Located, key_path: tuple, value: str, known: set[str], label: str):
-    if value and value not in known:
-        yield source.diagnostic(key_path, "D202", f"部门“{value}”不存在", label=label, hint=_DEPARTMENT_HINT)
+    found = department_problem(known, value)
+    if found:
+        yield source.diagnostic(key_path, "D202", found[0], label=label, hint=found[1])
 
 
 @cache
@@ -88,18 +108,9 @@ def check(context):
 
     for document in project.documents:
         source = document.source
-        if document.category and catalogue.source:
-            item = catalogue.by_code.get(document.category)
-            if item is None:
-                yield source.diagnostic(
-                    ("category",), "D201", f"目录事项“{document.category}”不存在", label="目录事项",
-                    hint="填写 catalogue/directory.yml 中某个末级事项的 code（加引号，如 \"0201\"）",
-                )
-            elif not item.is_leaf:
-                leaves = "、".join(f"{c.code} {c.name}" for c in item.children)
-                yield source.diagnostic(
-                    ("category",), "D201", f"目录事项“{document.category} {item.name}”不是末级事项", label="目录事项", hint=f"请选其下级事项：{leaves}"
-                )
+        found = category_problem(catalogue, document.category) if document.category and catalogue.source else None
+        if found:
+            yield source.diagnostic(("category",), "D201", found[0], label="目录事项", hint=found[1])
         if organization:
             yield from _department(source, ("drafting_department",), document.drafting_department, departments, "起草部门")
         if document.replaced_by and document.replaced_by not in project.documents_by_id:

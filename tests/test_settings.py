@@ -1,0 +1,65 @@
+"""One definition of the settings: every entry point reads it, and a bad value is one Chinese line."""
+
+import dataclasses
+import datetime as dt
+import pytest
+
+from conftest import mkdocs_build
+from disclosure import options as settings
+from disclosure.cli import main
+
+BAD = [
+    ("interpretation_days", '"3"', "应为整数"),
+    ("interpretation_days", "-1", "不能小于 0"),
+    ("page_size", "0", "不能小于 1"),
+    ("system_category", "0101", "加引号的目录编码"),
+    ("interpretation_sections", "背景依据", "文本列表"),
+    ("id_pattern", '"{prefix}/{yr}"', "不是可用的格式"),
+    ("as_of", "2021-02-30", "YYYY-MM-DD"),
+    ("search", "maybe", "true 或 false"),
+    ("interpretation_day", "3", "是否想写 interpretation_days"),
+]
+
+
+def with_setting(mini, name: str, value: str) -> int:
+    """Write the setting (in place of the one already there) and return its line."""
+    config = mini / "mkdocs.yml"
+    lines = [line for line in config.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith(f"{name}:")]
+    at = lines.index("  - disclosure:") + 1
+    lines.insert(at, f"      {name}: {value}")
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return at + 1
+
+
+def test_every_setting_has_a_chinese_name_and_a_reader():
+    for field in dataclasses.fields(settings.Options):
+        assert field.metadata["label"] and callable(field.metadata["read"]), field.name
+
+
+def test_settings_as_written_become_typed_options():
+    options = settings.build({"as_of": "2024-01-02", "site_id_code": 3600000001, "interpretation_sections": ["一", "二"]})
+    assert options.as_of == dt.date(2024, 1, 2)
+    assert options.site_id_code == "3600000001"
+    assert options.interpretation_sections == ("一", "二")
+    assert options.cache_dir == settings.DEFAULT_CACHE_DIR  # a repository keeps its parse cache unless told not to
+    assert settings.build({}, cache_dir="").cache_dir == ""
+
+
+@pytest.mark.parametrize(("name", "value", "problem"), BAD)
+def test_the_command_line_names_the_bad_setting_in_one_line(mini, capsys, name, value, problem):
+    line = with_setting(mini, name, value)
+    assert main(["check", str(mini)]) == 2
+    output = capsys.readouterr()
+    lines = output.err.strip().splitlines()
+    assert len(lines) == 1 and not output.out, output
+    assert f"mkdocs.yml:{line}: disclosure 插件设置有误：" in lines[0] and name in lines[0] and problem in lines[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "value", "problem"), [BAD[0], BAD[2], BAD[-1]])
+def test_the_site_build_names_the_bad_setting(mini, tmp_path, name, value, problem):
+    with_setting(mini, name, value)
+    result = mkdocs_build(mini, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
+    assert len(errors) == 1 and "disclosure 插件设置有误：" in errors[0] and name in errors[0] and problem in errors[0], result.stderr

@@ -208,8 +208,6 @@ def test_an_unchanged_agency_is_not_rebuilt(platform_repo, built):
 
 def test_an_agency_from_a_git_repository(platform_repo, tmp_path):
     origin = copy_tree(platform_repo / "platform" / "agencies" / "shanyang", tmp_path / "shanyang.git-work")
-    edit(origin / "mkdocs.yml", "docs_dir: ../../../docs", f"docs_dir: {platform_repo / 'docs'}")
-    edit(origin / "mkdocs.yml", "custom_dir: ../../../overrides", f"custom_dir: {platform_repo / 'overrides'}")
     git = ["git", "-C", str(origin), "-c", "user.name=编辑", "-c", "user.email=editor@example.gov.cn"]
     for command in (["init", "-q", "-b", "release"], ["add", "-A"], ["commit", "-q", "-m", "内容"]):
         subprocess.run([*git, *command], check=True)

@@ -155,6 +155,7 @@ def test_a_level_needs_a_higher_parent(tmp_path):
 
 
 # -- the built platform -------------------------------------------------------------------------
+@pytest.mark.slow
 def test_each_agency_is_under_its_path_with_a_manifest(platform_repo, platform_site):
     platform, _ = load_platform(platform_repo / "platform.yml")
     for agency in platform.agencies:
@@ -165,6 +166,7 @@ def test_each_agency_is_under_its_path_with_a_manifest(platform_repo, platform_s
         assert f"https://zwgk.sft.example.gov.cn/{agency.path}/" in (platform_site / agency.path / "sitemap.xml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_merged_catalogue_counts_are_the_sum_of_the_agencies(platform_repo, platform_site):
     platform, _ = load_platform(platform_repo / "platform.yml")
     counts = {a.id: json.loads((platform_site / a.path / "data" / "catalogue.json").read_text(encoding="utf-8"))["count"] for a in platform.agencies}
@@ -181,6 +183,7 @@ def test_merged_catalogue_counts_are_the_sum_of_the_agencies(platform_repo, plat
     )
 
 
+@pytest.mark.slow
 def test_portal_home_lists_agencies_by_level_and_the_newest_across_all(platform_site):
     home = (platform_site / "index.html").read_text(encoding="utf-8")
     assert home.index("省级机关") < home.index("市级机关") < home.index("县级机关")
@@ -188,6 +191,7 @@ def test_portal_home_lists_agencies_by_level_and_the_newest_across_all(platform_
         assert re.search(rf'href="{path}[^"]+">{re.escape(title)}</a>', home), title
 
 
+@pytest.mark.slow
 def test_feed_and_sitemap_index_cover_every_agency(platform_site):
     sitemap = (platform_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<sitemapindex" in sitemap and sitemap.count("<sitemap>") == 5
@@ -195,17 +199,20 @@ def test_feed_and_sitemap_index_cover_every_agency(platform_site):
     assert "【江岸市山阳县司法局】" in feed and "【示例省司法厅】" in feed
 
 
+@pytest.mark.slow
 def test_nothing_withheld_in_any_agency_appears_anywhere(platform_repo, platform_site):
     sources = "".join(p.read_text(encoding="utf-8") for p in (platform_repo / "platform" / "agencies" / "jiangan").rglob("*.md"))
     assert all(marker in sources for marker in AGENCY_MARKERS.values())
     assert traces(platform_site, [*AGENCY_MARKERS.values(), *WITHHELD_MARKERS]) == []
 
 
+@pytest.mark.slow
 def test_an_unchanged_agency_is_not_rebuilt(platform_repo, built):
     result = disclosure("platform", "build-agency", "linhe", f"--as-of={AS_OF}", cwd=platform_repo)
     assert result.returncode == 0 and "内容未变" in result.stdout
 
 
+@pytest.mark.slow
 def test_an_agency_from_a_git_repository(platform_repo, tmp_path):
     origin = copy_tree(platform_repo / "platform" / "agencies" / "shanyang", tmp_path / "shanyang.git-work")
     git = ["git", "-C", str(origin), "-c", "user.name=编辑", "-c", "user.email=editor@example.gov.cn"]
@@ -221,6 +228,7 @@ def test_an_agency_from_a_git_repository(platform_repo, tmp_path):
 
 # -- one search across all agencies, in a real browser ----------------------------------------
 @pytest.mark.browser
+@pytest.mark.slow
 def test_a_rare_phrase_from_each_agency_is_found_and_leads_to_its_page(page, platform_url, platform_repo, platform_site):
     platform, _ = load_platform(platform_repo / "platform.yml")
     reader = IndexReader(platform_site / "search" / "data")
@@ -237,6 +245,7 @@ def test_a_rare_phrase_from_each_agency_is_found_and_leads_to_its_page(page, pla
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_the_agency_filter_keeps_one_agency(page, platform_url):
     page.goto(f"{platform_url}search/?q={quote('司法')}")
     expect(page.locator("[data-search-result]").first).to_be_visible()
@@ -249,6 +258,7 @@ def test_the_agency_filter_keeps_one_agency(page, platform_url):
 
 
 # -- last: the merge step replaces the platform the tests above read ------------------------------
+@pytest.mark.slow
 def test_ci_jobs_keep_a_failed_agencys_last_good_output_and_name_it(platform_repo, built, tmp_path, monkeypatch):
     """The workflow's build step on a fresh runner, for an agency whose content broke; then its merge step
     with the cached outputs of the last merge and this run's artifacts."""

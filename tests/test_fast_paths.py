@@ -87,7 +87,7 @@ def findings(text: str) -> list:
 unsafe_text = st.text(st.sampled_from("0123456789١٢３Xx<>:=/&#;\t jJavascriptAVSCRIPTſ onclickifrme文件"), max_size=40)
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)  # a property, not a speed target: a loaded machine must not fail it
 @given(unsafe_text)
 def test_safety_prefilter_never_hides_a_finding(text):
     with pytest.MonkeyPatch.context() as patch:

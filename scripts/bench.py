@@ -255,12 +255,13 @@ def edited_document(root: Path) -> tuple[Path, str]:
     sys.path.insert(0, str(REPOSITORY / "plugins"))
     from disclosure import options as settings
     from disclosure.check import check_repository
+    from disclosure.layout import Layout
     from disclosure.release import Release
 
     options = settings.from_config_file(root / "mkdocs.yml", cache_dir="")
     release = Release(check_repository(root, options).project, options.as_of)
     document = release.documents[len(release.documents) // 2]
-    return root / document.source.path, release.path_of(document).removesuffix("index.md")
+    return root / document.source.path, Layout.of(release.project).url_of(document)
 
 
 # -- serve -------------------------------------------------------------------

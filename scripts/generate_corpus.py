@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import re
 import shutil
@@ -30,10 +29,15 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 import yaml
+
+from disclosure.model import APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS
+from disclosure.model import RESULT_ROWS as FORM_RESULT_ROWS
+from disclosure.yaml_text import Quoted, block_lines
+from disclosure.yaml_text import text as yaml_text
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 
@@ -50,74 +54,8 @@ FUTURE_DAYS = 60  # 定时发布: at most this far after the as-of date
 GENERATED = ("mkdocs.yml", "docs", "catalogue", "interpretations", "guides", "attachments", "templates")
 
 
-# -- YAML text ---------------------------------------------------------------
-class Quoted(str):
-    """Text always written in double quotes: codes, ids and phone numbers,
-    which YAML would otherwise read as numbers (0101 → 65) or which editors
-    are told to quote."""
-
-
-_RESOLVER = yaml.resolver.Resolver()
-_STR_TAG = "tag:yaml.org,2002:str"
-_PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
-
-
-@lru_cache(maxsize=65536)
-def _plain_ok(text: str) -> bool:
-    """True when `text` reads back as the same string without quotes."""
-    return bool(
-        text
-        and _PLAIN_START.match(text)
-        and "\n" not in text
-        and ": " not in text
-        and " #" not in text
-        and not text.endswith((" ", ":"))
-        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
-    )
-
-
-def yaml_scalar(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()  # unquoted ISO: the loader reads it as a date
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Quoted) or not _plain_ok(value):
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
-    return value
-
-
-def yaml_lines(value, indent: int = 0):
-    """Block-style YAML for nested dicts and lists (never empty ones)."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, (dict, list)):
-                yield f"{pad}{key}:"
-                yield from yaml_lines(item, indent + 2)
-            elif isinstance(item, str) and "\n" in item:
-                yield f"{pad}{key}: |"
-                yield from (f"{pad}  {line}" for line in item.rstrip("\n").split("\n"))
-            else:
-                yield f"{pad}{key}: {yaml_scalar(item)}"
-    else:
-        for item in value:
-            if isinstance(item, dict):
-                first, *rest = yaml_lines(item, indent + 2)
-                yield f"{pad}- {first.lstrip()}"
-                yield from rest
-            else:
-                yield f"{pad}- {yaml_scalar(item)}"
-
-
-def yaml_text(data, comment: str = "") -> str:
-    head = f"# {comment}\n" if comment else ""
-    return head + "\n".join(yaml_lines(data)) + "\n"
-
-
 def markdown_file(front: dict, body: str) -> str:
-    return "---\n" + "\n".join(yaml_lines(front)) + "\n---\n\n" + body + "\n"
+    return "---\n" + "\n".join(block_lines(front)) + "\n---\n\n" + body + "\n"
 
 
 # -- linked files ------------------------------------------------------------
@@ -505,16 +443,10 @@ WITHHOLD_REASONS = (
     "涉及投诉举报人个人信息，公开后可能导致打击报复，依据负面清单“律师执业投诉举报人信息”一项不予公开。",
 )
 # 年度报告表三: the applicants' columns, the result rows (group.row) and how often each result occurs.
-APPLICANTS = ("natural", "business", "research", "nonprofit", "legal_service", "other")
+APPLICANTS = APPLICANT_COLUMNS
 APPLICANT_RANGES = {"natural": (15, 60), "business": (2, 15), "research": (0, 2), "nonprofit": (0, 3), "legal_service": (1, 8), "other": (0, 3)}
-RESULT_ROWS = (
-    "disclosed", "partly_disclosed",
-    *(f"withheld.{k}" for k in ("state_secret", "prohibited", "security_stability", "third_party", "internal_affairs",
-                                "process_information", "enforcement_files", "inquiry")),
-    *(f"unavailable.{k}" for k in ("not_held", "needs_creation", "unclear")),
-    *(f"not_processed.{k}" for k in ("complaint", "repeated", "publication", "excessive", "confirmation")),
-    *(f"other_handling.{k}" for k in ("no_correction", "no_payment", "other")),
-)
+RESULT_ROWS = tuple(".".join(row[2:]) for row in FORM_RESULT_ROWS)  # "withheld.third_party"
+APPEAL_RANGES = {"upheld": 3, "corrected": 1, "other": 1, "pending": 1}
 RESULT_WEIGHTS = (45, 15, 0, 0, 0, 3, 2, 3, 1, 1, 14, 2, 2, 3, 2, 0, 0, 0, 2, 0, 2)
 REJECTED = ("上位法已有明确规定", "超出本文件调整范围", "涉及其他部门职责", "与现行政策衔接不够", "操作性不强")
 
@@ -1608,8 +1540,8 @@ class Corpus:
             (results.setdefault(group, {}) if group else results)[name] = with_total(rows[row])
         results["total"] = with_total({c: sum(rows[row][c] for row in RESULT_ROWS) for c in APPLICANTS})
         appeals = {
-            row: with_total({"upheld": r.randint(0, 3), "corrected": r.randint(0, 1), "other": r.randint(0, 1), "pending": r.randint(0, 1)})
-            for row in ("reconsideration", "direct_litigation", "litigation_after_reconsideration")
+            row[-1]: with_total({column: r.randint(0, APPEAL_RANGES[column]) for column in APPEAL_COLUMNS})
+            for row in APPEAL_ROWS
         }
         published = weekday_on_or_before(dt.date(year + 1, 1, r.randint(15, 31)))
         total = with_total(received)["total"]

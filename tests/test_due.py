@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from dataclasses import replace
 
+import pytest
+
 from conftest import REPO, check, edit
 from disclosure.cli import main
 from disclosure.loader import load_project
@@ -17,6 +19,7 @@ from disclosure.rules import run_rules
 CONSULTATION = "catalogue/documents/2021/consultation.md"
 
 
+@pytest.mark.slow  # seven hundred checks
 def test_the_demo_passes_on_every_day_of_the_next_two_years():
     """One load, the rules run again for each of 731 days from today."""
     project, problems = load_project(REPO)

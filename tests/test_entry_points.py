@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import pytest
 from mkdocs.config import load_config
 
 from conftest import REPO, edit
@@ -26,6 +27,7 @@ def test_content_error_exits_1_with_a_located_line(mini):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # four interpreters started
 def test_usage_errors_exit_2(tmp_path):
     assert run("check", str(tmp_path)).returncode == 2  # no mkdocs.yml there
     assert run("check", "--as-of", "2020-13-01").returncode == 2

@@ -57,6 +57,7 @@ def mutated(data, path, action, value):
     return data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("root", "rel", "name", "markdown"), FILES, ids=[f[1] for f in FILES])
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
@@ -87,6 +88,7 @@ def findings(text: str) -> list:
 unsafe_text = st.text(st.sampled_from("0123456789١٢３Xx<>:=/&#;\t jJavascriptAVSCRIPTſ onclickifrme文件"), max_size=40)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)  # a property, not a speed target: a loaded machine must not fail it
 @given(unsafe_text)
 def test_safety_prefilter_never_hides_a_finding(text):

@@ -4,6 +4,7 @@ Set UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change, then
 review the diff like any other change.
 """
 
+import functools
 import os
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from disclosure.release import Release
 GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
 
 
+@functools.cache
 def rendered() -> dict[str, str]:
     options = from_config_file(MINI / "mkdocs.yml", cache_dir="")  # read in place: no cache written into the fixture
     result = check_repository(MINI, options)
@@ -25,19 +27,16 @@ def rendered() -> dict[str, str]:
     return {page.path: page.markdown for page in build_pages(Release(result.project, options.as_of), options)}
 
 
-PAGES = rendered()
-
-
 def test_the_same_pages_exist():
     if os.environ.get("UPDATE_GOLDEN"):
-        for path, markdown in PAGES.items():
+        for path, markdown in rendered().items():
             target = GOLDEN / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
     expected = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
-    assert sorted(PAGES) == expected
+    assert sorted(rendered()) == expected
 
 
-@pytest.mark.parametrize("path", sorted(PAGES))
+@pytest.mark.parametrize("path", sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")))
 def test_page_matches_golden(path):
-    assert PAGES[path] == (GOLDEN / path).read_text(encoding="utf-8")
+    assert rendered()[path] == (GOLDEN / path).read_text(encoding="utf-8")

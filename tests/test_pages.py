@@ -9,15 +9,13 @@ import yaml
 
 from conftest import REPO
 from disclosure.check import check_repository
+from disclosure.layout import Layout
 from disclosure.options import from_config_file
 from disclosure.pages import columns
 from disclosure.pages.listing import Pager
 from disclosure.pages.site import build_pages, navigation
 from disclosure.release import Release
 
-OPTIONS = from_config_file(REPO / "mkdocs.yml")
-RESULT = check_repository(REPO, OPTIONS)
-RELEASE = Release(RESULT.project, OPTIONS.as_of)
 
 
 def pages(**options) -> dict[str, str]:
@@ -25,8 +23,16 @@ def pages(**options) -> dict[str, str]:
     return {page.path: page.markdown for page in build_pages(RELEASE, chosen)}
 
 
-PAGES = pages()
-SMALL_PAGES = pages(page_size=2)
+@pytest.fixture(scope="module", autouse=True)
+def demo_pages():
+    """The demo's pages, rendered once when the first test here runs (not when the module is imported)."""
+    global OPTIONS, RESULT, RELEASE, LAYOUT, PAGES, SMALL_PAGES
+    OPTIONS = from_config_file(REPO / "mkdocs.yml")
+    RESULT = check_repository(REPO, OPTIONS)
+    RELEASE = Release(RESULT.project, OPTIONS.as_of)
+    LAYOUT = Layout.of(RESULT.project)
+    PAGES = pages()
+    SMALL_PAGES = pages(page_size=2)
 
 
 def meta(markdown: str) -> dict:
@@ -86,14 +92,14 @@ def test_every_list_page_holds_at_most_page_size_entries():
 @pytest.mark.parametrize("code", ["0301", "0402", "1101"])
 def test_a_paginated_catalogue_item_shows_each_document_once_newest_first(code):
     item = RELEASE.catalogue.by_code[code]
-    shown = [i for path in list_pages(SMALL_PAGES, RELEASE.path_of(item)) for i in listed(SMALL_PAGES[path])]
+    shown = [i for path in list_pages(SMALL_PAGES, LAYOUT.path_of(item)) for i in listed(SMALL_PAGES[path])]
     assert shown == [d.id for d in RELEASE.documents_in[code]]
     published = [RELEASE.documents_by_id[i].published for i in shown]
     assert published == sorted(published, reverse=True)
 
 
 def test_pager_links_lead_to_the_other_pages():
-    first = RELEASE.path_of(RELEASE.catalogue.by_code["0301"])
+    first = LAYOUT.path_of(RELEASE.catalogue.by_code["0301"])
     chain = list_pages(SMALL_PAGES, first)
     assert len(chain) == 3
     second = SMALL_PAGES[chain[1]]
@@ -140,7 +146,7 @@ def test_the_catalogue_list_gives_the_fields_of_article_twelve():
 
 def test_document_page_meta_feeds_the_government_meta_tags():
     document = RELEASE.documents_by_id["014500123/2020-00002"]
-    front = meta(PAGES[RELEASE.path_of(document)])
+    front = meta(PAGES[LAYOUT.path_of(document)])
     assert front["column"] == columns.CATALOGUE.name
     assert front["published"] == "2020-05-20"
     assert front["source"] == "示例省司法厅"

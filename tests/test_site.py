@@ -5,9 +5,22 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from test_exports import RELEASE, SITE_URL, WITHHELD
+import pytest
+
+from conftest import REPO
+from disclosure.check import check_repository
+from disclosure.layout import Layout
+from disclosure.options import from_config_file
+from disclosure.release import Release
+from test_exports import SITE_URL
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture(scope="module")
+def release() -> Release:
+    options = from_config_file(REPO / "mkdocs.yml")
+    return Release(check_repository(REPO, options).project, options.as_of)
 
 
 def meta_tags(page: str) -> dict[str, str]:
@@ -19,25 +32,27 @@ def sitemap_urls(site) -> list[str]:
     return [loc.text for loc in root.iter(f"{SITEMAP}loc")]
 
 
-def test_exports_are_written_beside_the_pages(demo_site):
+def test_exports_are_written_beside_the_pages(demo_site, release):
     catalogue = json.loads((demo_site / "data/catalogue.json").read_text(encoding="utf-8"))
     pages = list((demo_site / "documents").glob("*/index.html"))
-    assert catalogue["count"] == len(pages) == len(RELEASE.documents)
+    assert catalogue["count"] == len(pages) == len(release.documents)
     assert (demo_site / "data/catalogue.csv").read_bytes().startswith(b"\xef\xbb\xbf")
-    assert json.loads((demo_site / "data/guides.json").read_text(encoding="utf-8"))["count"] == len(RELEASE.guides)
+    assert json.loads((demo_site / "data/guides.json").read_text(encoding="utf-8"))["count"] == len(release.guides)
     ET.parse(demo_site / "feed.xml")
 
 
-def test_sitemap_lists_exactly_the_public_pages(demo_site):
+def test_sitemap_lists_exactly_the_public_pages(demo_site, release):
     urls = sitemap_urls(demo_site)
     pages = [p for p in demo_site.rglob("index.html") if "assets" not in p.parts]
     assert len(urls) == len(set(urls)) == len(pages)
     documents = [u for u in urls if u.startswith(SITE_URL + "documents/")]
-    assert sorted(documents) == sorted(SITE_URL + RELEASE.url_of(d) for d in RELEASE.documents)
+    assert sorted(documents) == sorted(SITE_URL + Layout.of(release.project).url_of(d) for d in release.documents)
     interpretations = [u for u in urls if re.fullmatch(re.escape(SITE_URL) + r"interpretations/[\w-]+/", u)]
-    assert len(interpretations) == len(RELEASE.interpretations)
-    for document in WITHHELD:
-        assert not any(RELEASE.document_slug(document) in u for u in urls), document.id
+    assert len(interpretations) == len(release.interpretations)
+    withheld = [d for d in release.project.documents if d.id not in release.documents_by_id]
+    assert withheld
+    for document in withheld:
+        assert not any(Layout.of(release.project).document_slug(document) in u for u in urls), document.id
 
 
 def test_document_page_carries_the_article_meta_tags(demo_site):

@@ -15,6 +15,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
+from disclosure.layout import Layout
 from disclosure.model import Document, Interpretation
 from disclosure.release import Release
 
@@ -60,6 +61,7 @@ def _link(site_url: str, path: str) -> str:
 def catalogue_records(release: Release, site_url: str = "") -> list[dict]:
     """One record per public document, newest first."""
     records = []
+    url_of = Layout.of(release.project).url_of
     for d in release.documents:
         item = release.catalogue.by_code[d.category]
         records.append(
@@ -80,9 +82,9 @@ def catalogue_records(release: Release, site_url: str = "") -> list[dict]:
                 "abolished": _date(d.abolished),
                 "replaced_by": d.replaced_by,
                 "topics": list(d.topics),
-                "url": _link(site_url, release.url_of(d)),
+                "url": _link(site_url, url_of(d)),
                 "interpretations": [
-                    {"id": i.id, "title": i.title, "url": _link(site_url, release.url_of(i))} for i in release.interpretations_of.get(d.id, [])
+                    {"id": i.id, "title": i.title, "url": _link(site_url, url_of(i))} for i in release.interpretations_of.get(d.id, [])
                 ],
             }
         )
@@ -147,7 +149,7 @@ def guides_json(release: Release, site_url: str = "") -> bytes:
             "supervision": {"phone": g.supervision.phone},
             "online": {"available": g.online.available, "url": g.online.url, "visits": g.online.visits},
             "updated": _date(g.updated),
-            "url": _link(site_url, release.url_of(g)),
+            "url": _link(site_url, Layout.of(release.project).url_of(g)),
         }
         for g in release.guides
     ]
@@ -187,7 +189,7 @@ def atom_feed(release: Release, site_url: str = "", title: str = "") -> bytes:
         entry = add(feed, "entry")
         add(entry, "id", _stable_id(f"disclosure:{organization.credit_code}:{publication.id}"))
         add(entry, "title", publication.title)
-        add(entry, "link", rel="alternate", type="text/html", href=_link(site_url, release.url_of(publication)))
+        add(entry, "link", rel="alternate", type="text/html", href=_link(site_url, Layout.of(release.project).url_of(publication)))
         add(entry, "published", _timestamp(publication.published))
         add(entry, "updated", _timestamp(publication.published))
         if isinstance(publication, Document):

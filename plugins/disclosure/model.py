@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field, replace
 
+from disclosure.bundled import SCHEMAS
 from disclosure.sources import Located
 from disclosure.workdays import WorkCalendar
 
@@ -306,25 +308,24 @@ class NegativeListEntry:
     basis: str
 
 
-# The national format of the annual report (国办公开办函〔2021〕30号), as key paths
-# of catalogue/annual-reports/YYYY.yml. 表三: applicant columns (then 总计), and the
-# 办理结果 rows in the form's order, （三）…（六） each a group of items.
-APPLICANT_COLUMNS = ("natural", "business", "research", "nonprofit", "legal_service", "other")
-RESULT_GROUPS = {
-    "withheld": ("state_secret", "prohibited", "security_stability", "third_party", "internal_affairs", "process_information", "enforcement_files", "inquiry"),
-    "unavailable": ("not_held", "needs_creation", "unclear"),
-    "not_processed": ("complaint", "repeated", "publication", "excessive", "confirmation"),
-    "other_handling": ("no_correction", "no_payment", "other"),
-}
-RESULT_ROWS = tuple(("requests", "results", row) for row in ("disclosed", "partly_disclosed")) + tuple(
-    ("requests", "results", group, item) for group, items in RESULT_GROUPS.items() for item in items
+# The national format of the annual report (国办公开办函〔2021〕30号), as key paths of
+# catalogue/annual-reports/YYYY.yml, read from its one statement: the annual-report schema,
+# whose properties are in the form's order. 表三: applicant columns (then 总计), and the
+# 办理结果 rows, （三）…（六） each a group of items.
+_FORM = json.loads((SCHEMAS / "annual-report.schema.json").read_text(encoding="utf-8"))
+_RESULTS = _FORM["properties"]["requests"]["properties"]["results"]["properties"]
+APPLICANT_COLUMNS = tuple(c for c in _FORM["$defs"]["applicants"]["properties"] if c != "total")
+RESULT_GROUPS = {group: tuple(part["properties"]) for group, part in _RESULTS.items() if "properties" in part}
+RESULT_ROWS = tuple(
+    ("requests", "results", row, *item) for row, part in _RESULTS.items() if row != "total"
+    for item in ([(name,) for name in part["properties"]] if "properties" in part else [()])
 )
 RECEIVED, CARRIED_OVER, CARRIED_FORWARD = ("requests", "received"), ("requests", "carried_over"), ("requests", "carried_forward")
 RESULTS_TOTAL = ("requests", "results", "total")
 REQUEST_ROWS = (RECEIVED, CARRIED_OVER, *RESULT_ROWS, RESULTS_TOTAL, CARRIED_FORWARD)
 # 表四: one row each for 行政复议 and the two kinds of 行政诉讼, four results then 总计.
-APPEAL_COLUMNS = ("upheld", "corrected", "other", "pending")
-APPEAL_ROWS = tuple(("appeals", row) for row in ("reconsideration", "direct_litigation", "litigation_after_reconsideration"))
+APPEAL_COLUMNS = tuple(c for c in _FORM["$defs"]["appeals"]["properties"] if c != "total")
+APPEAL_ROWS = tuple(("appeals", row) for row in _FORM["properties"]["appeals"]["properties"])
 REGULATIONS = ("proactive", "regulations")
 
 

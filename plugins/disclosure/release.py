@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from disclosure.layout import newest_first
 from disclosure.model import AnnualReport, CatalogueItem, Document, Interpretation, Project, ServiceGuide
 from disclosure.sources import repository_file
 
@@ -27,7 +28,6 @@ class Release:
 
     def __post_init__(self):
         project = self.project
-        newest_first = lambda p: (p.published, p.id)  # noqa: E731
         self.documents = sorted(
             (d.as_shown(self.as_of) for d in project.documents if d.is_public(self.as_of) and d.id and d.category in project.catalogue.by_code),
             key=newest_first,
@@ -83,40 +83,3 @@ class Release:
     def publishes(self, rel: str) -> bool:
         """Whether a linked file is published; pages link only to those (a missing one is reported by the checker)."""
         return rel in self.published_files
-
-    def file_label(self, rel: str) -> str:
-        """`PDF，12.3 KB`: what a reader downloads."""
-        path = Path(self.project.root) / rel
-        kind = path.suffix.lstrip(".").upper() or "文件"
-        try:
-            size = path.stat().st_size
-        except (OSError, ValueError):
-            return kind
-        if size < 1024:
-            return f"{kind}，{size} B"
-        if size < 1024 * 1024:
-            return f"{kind}，{size / 1024:.1f} KB"
-        return f"{kind}，{size / 1024 / 1024:.1f} MB"
-
-    # -- where each thing is published --------------------------------------
-    def document_slug(self, document: Document) -> str:
-        prefix = self.organization.index_prefix + "/" if self.organization else ""
-        return document.id.removeprefix(prefix).replace("/", "-")
-
-    def path_of(self, entry) -> str:
-        """The generated page (src path) of a document, interpretation, guide or catalogue item."""
-        if isinstance(entry, Document):
-            return f"documents/{self.document_slug(entry)}/index.md"
-        if isinstance(entry, Interpretation):
-            return f"interpretations/{entry.id}/index.md"
-        if isinstance(entry, ServiceGuide):
-            return f"guides/{entry.code}/index.md"
-        if isinstance(entry, CatalogueItem):
-            return f"catalogue/{entry.code}/index.md"
-        if isinstance(entry, AnnualReport):
-            return f"annual-reports/{entry.year}/index.md"
-        raise TypeError(entry)
-
-    def url_of(self, entry) -> str:
-        """The page's URL relative to the site root, e.g. `documents/2020-00001/`."""
-        return self.path_of(entry).removesuffix("index.md")

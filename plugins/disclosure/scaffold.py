@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from disclosure.model import NEEDS_INTERPRETATION_BY_DEFAULT, PUBLIC, Project
+from disclosure import yaml_text
 from disclosure.options import Options
 from disclosure.rules.documents import id_regex
 from disclosure.rules.interpretations import policy_problem
 from disclosure.rules.references import category_problem, department_problem, duplicate_of
 from disclosure.schemas import Schema, schema
 from disclosure.sources import dotted
+from disclosure.yaml_text import Quoted
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SERIAL = re.compile(r"\\d\{(\d+)\}")  # the serial number in an id pattern, e.g. \d{5}
@@ -351,44 +351,33 @@ def _empty(field_schema: dict):
     return None
 
 
+def _as_written(value):
+    """Codes, ids and phone numbers quoted, as the content model asks; ISO dates left to be read as dates."""
+    if isinstance(value, dict):
+        return {k: _as_written(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_written(v) for v in value]
+    if isinstance(value, str) and value[:1].isdigit() and not _ISO_DATE.fullmatch(value):
+        return Quoted(value)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return Quoted(value)
+    return value
+
+
 def _scalar(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    text = str(value)
-    if _ISO_DATE.fullmatch(text):
-        return text
-    if text[:1].isdigit():
-        return json.dumps(text)  # codes, ids and phone numbers are quoted, as the content model asks
-    try:
-        plain = yaml.safe_load(f"_: {text}") == {"_": text}
-    except yaml.YAMLError:
-        plain = False
-    return text if plain and text.strip() == text else json.dumps(text, ensure_ascii=False)
+    return yaml_text.scalar(_as_written(value))
 
 
 def _flow(values: list) -> str:
-    items = [_scalar(v) for v in values]
-    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) if re.search(r"[,\[\]{}]", v) else v for v in items) + "]"
+    return yaml_text.flow(_as_written(values))
 
 
 def _plain_lines(name, value, pad: str) -> list[str]:
     """YAML for an example value, without comments."""
-    if isinstance(value, dict):
-        return [f"{pad}{name}:"] + [line for k, v in value.items() for line in _plain_lines(k, v, pad + "  ")]
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        lines = [f"{pad}{name}:"]
-        for item in value:
-            item_lines = [line for k, v in item.items() for line in _plain_lines(k, v, pad + "    ")]
-            item_lines[0] = f"{pad}  - " + item_lines[0][len(pad) + 4 :]
-            lines.extend(item_lines)
-        return lines
-    if isinstance(value, list):
-        return [f"{pad}{name}: {_flow(value)}"]
-    return [f"{pad}{name}: {_scalar(value)}".rstrip()]
+    return list(yaml_text.block_lines({name: _as_written(value)}, len(pad), flow_lists=True))
 
 
 class _Writer:
@@ -459,5 +448,5 @@ def render(schema_name: str, known: dict, body: str | None) -> tuple[str, list[P
     placeholders = [
         Placeholder(index + offset, dotted(key_path), content_schema.label(key_path)) for index, key_path in writer.placeholders
     ]
-    yaml_text = "\n".join(writer.lines) + "\n"
-    return (f"---\n{yaml_text}---\n\n{body}" if body is not None else yaml_text), placeholders
+    fields = "\n".join(writer.lines) + "\n"
+    return (f"---\n{fields}---\n\n{body}" if body is not None else fields), placeholders

@@ -61,5 +61,5 @@ def annual_report_pages(renderer: Renderer) -> list[Page]:
     column = columns.ANNUAL_REPORTS
     pages = [renderer.render("annual_report_index.md.j2", column.path, column=column, entries=entries, **helpers)]
     for entry in entries:
-        pages.append(renderer.render("annual_report.md.j2", release.path_of(entry.report), column=column, entry=entry, **helpers))
+        pages.append(renderer.render("annual_report.md.j2", renderer.layout.path_of(entry.report), column=column, entry=entry, **helpers))
     return pages

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
+from disclosure.layout import document_kinds
 from disclosure.model import Document
 from disclosure.pages import columns
 from disclosure.pages.listing import paginated
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
-from disclosure.schemas import schema
 
 BROWSE = "browse/index.md"
 
@@ -43,11 +43,6 @@ def _grouped(documents: list[Document], key) -> dict[str, list[Document]]:
 def _slug(text: str) -> str:
     """Pinyin initials, as Chinese government sites name their folders: 规范性文件 → gfxwj."""
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower()
-
-
-def document_kinds() -> list[str]:
-    """The 信息类别 in the order the document schema lists them."""
-    return schema("document").field_schema(("kind",)).get("enum", [])
 
 
 def _ordered(keys, order: list[str]) -> list[str]:

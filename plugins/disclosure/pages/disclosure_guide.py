@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from disclosure.pages import columns
-from disclosure.pages.browse import BROWSE, document_kinds
+from disclosure.layout import document_kinds
+from disclosure.pages.browse import BROWSE
 from disclosure.pages.render import Page, Renderer
 
 # The 依申请公开 sub-pages: title, folder under the column, template.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from disclosure.layout import Layout
 from disclosure.options import Options
 from disclosure.pages.render import Page, Renderer
 from disclosure.pages.site import build_pages
@@ -23,7 +24,8 @@ ALWAYS = ("annual-reports/",)
 
 def entry_sources(release: Release) -> dict[str, object]:
     """Each released entry's page and what its file was read as (the same object while the file is unchanged)."""
-    return {release.path_of(e): e.source for e in (*release.documents, *release.interpretations, *release.guides)}
+    path_of = Layout.of(release.project).path_of
+    return {path_of(e): e.source for e in (*release.documents, *release.interpretations, *release.guides)}
 
 
 def shared_sources(release: Release) -> list:
@@ -39,6 +41,7 @@ def shared_sources(release: Release) -> list:
 def layout(release: Release, options: Options) -> tuple:
     """What decides which entries each list shows, in what order, and the files pages link to."""
     root = Path(release.project.root)
+    path_of = Layout.of(release.project).path_of
 
     def size(rel: str) -> int | None:
         try:
@@ -49,10 +52,10 @@ def layout(release: Release, options: Options) -> tuple:
     return (
         options,
         release.project.calendar,
-        tuple((release.path_of(d), d.published, d.category, d.drafting_department, d.kind, d.validity, d.replaced_by) for d in release.documents),
-        tuple((release.path_of(i), i.published, i.policy, i.department) for i in release.interpretations),
-        tuple((release.path_of(g), g.department, g.updated) for g in release.guides),
-        tuple((release.path_of(r), r.published) for r in release.annual_reports),
+        tuple((path_of(d), d.published, d.category, d.drafting_department, d.kind, d.validity, d.replaced_by) for d in release.documents),
+        tuple((path_of(i), i.published, i.policy, i.department) for i in release.interpretations),
+        tuple((path_of(g), g.department, g.updated) for g in release.guides),
+        tuple((path_of(r), r.published) for r in release.annual_reports),
         tuple((rel, size(rel)) for rel in release.files()),
     )
 

@@ -7,11 +7,13 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from disclosure.bundled import LAYOUTS
+from disclosure.layout import Layout
 from disclosure.pages.columns import Column
 from disclosure.release import Release
 
@@ -80,6 +82,7 @@ class Renderer:
 
     def __init__(self, release: Release, keep: dict[str, str] | None = None, links: dict[str, set[str]] | None = None):
         self.release = release
+        self.layout = Layout.of(release.project)
         self.env = environment()
         self.keep = keep or {}
         self.links = links
@@ -97,7 +100,7 @@ class Renderer:
             return front_matter(**meta)
 
         def target_of(target) -> str:
-            target_path = target if isinstance(target, str) else self.release.path_of(target)
+            target_path = target if isinstance(target, str) else self.layout.path_of(target)
             if targets is not None:
                 targets.add(target_path)
             return target_path
@@ -118,6 +121,21 @@ class Renderer:
             return relative(file, posixpath.dirname(path))
 
         markdown = self.env.get_template(template).render(
-            release=self.release, r=self.release, link=link, url=url, asset=asset, front_matter=page_front_matter, column=column, **context
+            release=self.release, r=self.release, link=link, url=url, asset=asset, download_label=self.download_label,
+            front_matter=page_front_matter, column=column, **context
         )
         return Page(path, markdown)
+
+    def download_label(self, rel: str) -> str:
+        """`PDF，12.3 KB`: what a reader downloads."""
+        path = Path(self.release.project.root) / rel
+        kind = path.suffix.lstrip(".").upper() or "文件"
+        try:
+            size = path.stat().st_size
+        except (OSError, ValueError):
+            return kind
+        if size < 1024:
+            return f"{kind}，{size} B"
+        if size < 1024 * 1024:
+            return f"{kind}，{size / 1024:.1f} KB"
+        return f"{kind}，{size / 1024 / 1024:.1f} MB"

@@ -74,24 +74,24 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
     for item in release.catalogue.walk():
         if item.code:
             pages += paginated(
-                renderer, "catalogue_item.md.j2", release.path_of(item), release.documents_in.get(item.code, []) if item.is_leaf else [], size,
+                renderer, "catalogue_item.md.j2", renderer.layout.path_of(item), release.documents_in.get(item.code, []) if item.is_leaf else [], size,
                 column=columns.CATALOGUE, item=item,
             )
     for document in release.documents:
         item = release.catalogue.by_code[document.category]  # the release keeps only documents of known categories
         pages.append(
             renderer.render(
-                "document.md.j2", release.path_of(document), column=columns.CATALOGUE,
+                "document.md.j2", renderer.layout.path_of(document), column=columns.CATALOGUE,
                 d=document, item=item, interpretations=release.interpretations_of.get(document.id, []),
             )
         )
     for interpretation in release.interpretations:
         pages.append(
             renderer.render(
-                "interpretation.md.j2", release.path_of(interpretation), column=columns.INTERPRETATIONS,
+                "interpretation.md.j2", renderer.layout.path_of(interpretation), column=columns.INTERPRETATIONS,
                 i=interpretation, policy=release.documents_by_id[interpretation.policy],
             )
         )
     for guide in release.guides:
-        pages.append(renderer.render("guide.md.j2", release.path_of(guide), column=columns.SERVICE_GUIDES, g=guide))
+        pages.append(renderer.render("guide.md.j2", renderer.layout.path_of(guide), column=columns.SERVICE_GUIDES, g=guide))
     return pages

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from disclosure.layout import Layout, document_kinds
 from disclosure.model import Document, Interpretation, ServiceGuide
 from disclosure.pages.render import Page
 from disclosure.release import Release
@@ -47,7 +48,7 @@ def facets(release: Release) -> list[Facet]:
     departments = release.organization.departments if release.organization else []
     return [
         Facet("type", "内容类型", TYPES),
-        Facet("kind", "信息类别", tuple((k, k) for k in document_schema.field_schema(("kind",))["enum"] if k in kinds)),
+        Facet("kind", "信息类别", tuple((k, k) for k in document_kinds() if k in kinds)),
         Facet("department", "部门", tuple((d.id, d.name) for d in departments)),
         Facet("item", "目录事项", tuple(items)),
         Facet("year", "年份", tuple((str(y), f"{y} 年") for y in years)),
@@ -66,11 +67,12 @@ def entries(release: Release, pages: list[Page]) -> list[SearchEntry]:
     released = [e for e in (*release.documents, *release.interpretations, *release.guides) if entry_date(e)]
     rank = {Document: 0, Interpretation: 1, ServiceGuide: 2}
     released.sort(key=lambda e: (-entry_date(e).toordinal(), rank[type(e)], getattr(e, "id", "") or getattr(e, "code", "")))
-    return [_entry(release, e, markdown[release.path_of(e)]) for e in released if release.path_of(e) in markdown]
+    layout = Layout.of(release.project)
+    return [_entry(release, layout, e, markdown[layout.path_of(e)]) for e in released if layout.path_of(e) in markdown]
 
 
-def _entry(release: Release, entry, page_markdown: str) -> SearchEntry:
-    path = release.path_of(entry)
+def _entry(release: Release, layout: Layout, entry, page_markdown: str) -> SearchEntry:
+    path = layout.path_of(entry)
     rest = page_text(page_markdown).partition("\n")[2]  # the first line is the page's heading: the title
     title = entry.name if isinstance(entry, ServiceGuide) else entry.title
     date = entry_date(entry)

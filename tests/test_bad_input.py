@@ -118,6 +118,25 @@ def link_outside(link: str, target_is_dir: bool = False, then=None) -> Callable[
     return apply
 
 
+def add_file(rel: str, content: bytes, then=None) -> Callable[[Path, Path], None]:
+    """Put a file into the repository, then edit as `then` says."""
+
+    def apply(root: Path, path: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(content)
+        if then:
+            then(root, path)
+
+    return apply
+
+
+def link_folder_to_itself(rel: str) -> Callable[[Path, Path], None]:
+    def apply(root: Path, path: Path) -> None:
+        (root / rel).symlink_to(".", target_is_directory=True)
+
+    return apply
+
+
 def both(first, second) -> Callable[[Path, Path], None]:
     def apply(root: Path, path: Path) -> None:
         first(root, path)
@@ -229,7 +248,7 @@ CASES = [
         "attachment-in-symlinked-folder", RULES,
         link_outside("attachments/shared", True, then=replace("file: attachments/form.pdf", "file: attachments/shared/secret.pdf")), "D205", 19,
     ),
-    Case("attachment-backslashes", RULES, replace("file: attachments/form.pdf", "file: attachments\\form.pdf"), "D205", 19, hint="attachments/form.pdf"),
+    Case("attachment-backslashes", RULES, replace("file: attachments/form.pdf", "file: attachments\\form.pdf"), "D604", 19, hint="attachments/form.pdf"),
     Case("attachment-is-a-folder", RULES, replace("file: attachments/form.pdf", "file: attachments"), "D205", 19),
     Case("attachment-below-a-file", RULES, replace("file: attachments/form.pdf", "file: attachments/form.pdf/page1"), "D205", 19),
     Case(
@@ -342,6 +361,21 @@ CASES = [
     Case("html-in-attachment-title", RULES, replace("title: 申请表", "title: <i>申请表</i>"), "D404", 18),
     Case("html-in-catalogue-name", DIRECTORY, replace("name: 工作动态", "name: <script>工作动态"), "D404", 15),
     Case("html-in-department-name", ORGANIZATION, replace("name: 律师工作处", "name: 律师工作处<hr>"), "D404", 13),
+    # -- linked files, sizes and characters -----------------------------------------------------
+    Case("attachment-is-the-site-config", RULES, replace("file: attachments/form.pdf", "file: mkdocs.yml"), "D601", 19),
+    Case(
+        "attachment-is-svg", RULES,
+        add_file("attachments/chart.svg", b"<svg onload='alert(1)'/>", replace("file: attachments/form.pdf", "file: attachments/chart.svg")), "D602", 19,
+    ),
+    Case(
+        "attachment-html-named-pdf", RULES,
+        add_file("attachments/notice.pdf", b"<html><script>alert(1)</script>", replace("file: attachments/form.pdf", "file: attachments/notice.pdf")),
+        "D603", 19,
+    ),
+    Case("attachment-name-with-space", RULES, replace("file: attachments/form.pdf", "file: attachments/my form.pdf"), "D604", 19),
+    Case("document-over-a-megabyte", NEWS, replace("\n---\n", "\n---\n" + "会议部署年度律师工作。\n" * 40_000), "D605", 0),
+    Case("control-character-in-title", NEWS, replace("title: 测试市司法局召开律师工作会议", 'title: "测试市司法局召开\\x08律师工作会议"'), "D606", 3),
+    Case("folder-linked-to-itself", NEWS, link_folder_to_itself("catalogue/docs/again"), "D607", 0, where="catalogue/docs/again"),
     # -- site settings ------------------------------------------------------------------------
     Case("system-category-unknown", CONFIG, replace('system_category: "0101"', 'system_category: "0199"'), "D212", 30),
     # -- annual reports ------------------------------------------------------------------------

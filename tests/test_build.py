@@ -114,13 +114,13 @@ def test_withheld_markers_in_titles_files_and_links_leave_no_trace(demo, tmp_pat
         "## 背景依据\n\nFUTURE-MARKER-9043\n\n## 主要内容\n\nFUTURE-MARKER-9043\n",
         encoding="utf-8",
     )
-    (demo / "attachments/withheld/future-marker-9043-graphic.png").write_bytes(b"FUTURE-MARKER-9043")
+    (demo / "attachments/withheld/future-marker-9043-graphic.png").write_bytes(b"\x89PNG\r\n\x1a\nFUTURE-MARKER-9043")
     (demo / "calendar.yml").write_text("years: [2027]\nholidays: [2027-01-01]\n", encoding="utf-8")  # the calendar package stops at 2026
     guide = (demo / "guides/legal-aid-application.yml").read_text(encoding="utf-8")
     guide = guide.replace('code: "000172011000"', 'code: "DRAFT-MARKER-5520"\ndraft: true').replace("name: 法律援助申请", "name: DRAFT-MARKER-5520 申请")
     guide = guide.replace("templates/legal-aid-application/application-form.pdf", "attachments/withheld/draft-marker-5520-form.pdf")
     (demo / "guides/draft-marker.yml").write_text(guide, encoding="utf-8")
-    (demo / "attachments/withheld/draft-marker-5520-form.pdf").write_bytes(b"DRAFT-MARKER-5520")
+    (demo / "attachments/withheld/draft-marker-5520-form.pdf").write_bytes(b"%PDF-1.4 DRAFT-MARKER-5520")
 
     site = tmp_path / "site"
     result = mkdocs_build(demo, site)

@@ -102,7 +102,7 @@ def test_publish_deploys_to_pages_with_the_default_token_only():
     deploy = publish["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    assert "actions/upload-pages-artifact" in [s.get("uses", "").split("@")[0] for s in publish["jobs"][deploy["needs"]]["steps"]]
+    assert "actions/upload-pages-artifact" in [s.get("uses", "").split("@")[0] for need in deploy["needs"] for s in publish["jobs"][need]["steps"]]
     for name in ("ci.yml", "publish.yml"):
         assert "secrets." not in (WORKFLOWS / name).read_text(encoding="utf-8")
 
@@ -137,3 +137,31 @@ def test_pre_commit_hook_stops_an_incomplete_entry(demo, tmp_path):
     edit(demo / INCOMPLETE, "summary:\n", "summary: 调整夏季办公时间。\n")
     git(demo, "add", INCOMPLETE)
     assert hook().returncode == 0
+
+
+def needed(jobs: dict, name: str) -> set[str]:
+    """Every job that must succeed before `name` runs."""
+    needs = jobs[name].get("needs", [])
+    direct = {needs} if isinstance(needs, str) else set(needs)
+    return direct.union(*(needed(jobs, job) for job in direct))
+
+
+def test_an_error_never_deploys():
+    publish = workflow("publish.yml")
+    jobs = publish["jobs"]
+    checking = {name for name, job in jobs.items() for s in job["steps"] if "disclosure check" in s.get("run", "")}
+    building = {name for name, job in jobs.items() for s in job["steps"] if "mkdocs build" in s.get("run", "")}
+    assert checking and building and checking | building <= needed(jobs, "deploy")
+    for name in {"deploy"} | needed(jobs, "deploy"):
+        job = jobs[name]
+        # `if: always()` on a job or a failure-tolerant step would let a red check through;
+        # a report step may run after a failure (`!cancelled()`), the check and build steps run unconditionally.
+        assert "if" not in job and "continue-on-error" not in job, name
+        for s in job["steps"]:
+            assert "continue-on-error" not in s, name
+            assert "if" not in s or not any(word in s.get("run", "") for word in ("disclosure check", "mkdocs build")), s
+    for name in building:
+        for s in jobs[name]["steps"]:
+            if "mkdocs build" in s.get("run", ""):
+                # Strict on every event, the daily schedule included: no expression may pick another mode.
+                assert "--strict" in s["run"].split() and "${{" not in s["run"] and "STRICT" not in str(s.get("env", "")), s["run"]

@@ -75,6 +75,13 @@ CODES: dict[str, str] = {
     "D506": "report-file-name",
     "D507": "report-carried-over",
     "D508": "normative-end-unknown",
+    "D601": "file-outside-folders",
+    "D602": "file-type-not-allowed",
+    "D603": "file-content-mismatch",
+    "D604": "bad-file-name",
+    "D605": "file-too-large",
+    "D606": "control-character",
+    "D607": "unreadable-folder",
 }
 
 

@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
@@ -91,6 +93,26 @@ def catalogue_records(release: Release, site_url: str = "") -> list[dict]:
     return records
 
 
+# A spreadsheet runs a cell that starts like a formula (OWASP: = + - @ tab CR), also after
+# spaces, and Excel in Chinese takes the full-width ＝ ＋ － ＠ too: NFKC folds those to the ASCII ones.
+_FORMULA_START = frozenset("=+-@\t\r\n")
+# What XML 1.0 cannot hold; the checker refuses it in content (D606), this keeps the feed readable whatever it is given.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def spreadsheet_cell(value) -> str:
+    """A CSV cell that a spreadsheet shows as text and never evaluates: a formula gets a leading apostrophe."""
+    text = str(value)
+    start = text.lstrip(" \u3000\u00a0\f\v")[:1]
+    if start and unicodedata.normalize("NFKC", start)[:1] in _FORMULA_START:
+        return "'" + text
+    return text
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -116,7 +138,7 @@ def catalogue_csv(release: Release, site_url: str = "") -> bytes:
     for record in catalogue_records(release, site_url):
         record["topics"] = "；".join(record["topics"])
         record["interpretations"] = " ".join(i["url"] for i in record["interpretations"])
-        writer.writerow([record[key] for key, _ in CATALOGUE_FIELDS])
+        writer.writerow([spreadsheet_cell(record[key]) for key, _ in CATALOGUE_FIELDS])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -172,9 +194,9 @@ def atom_feed(release: Release, site_url: str = "", title: str = "") -> bytes:
     ET.register_namespace("", ATOM)
 
     def add(parent, tag: str, text: str = "", **attributes) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {name: xml_text(value) for name, value in attributes.items()})
         if text:
-            element.text = text
+            element.text = xml_text(text)
         return element
 
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})

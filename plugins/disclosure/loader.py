@@ -88,16 +88,35 @@ class Loader:
     def files(self, folder: str, pattern: str) -> list[str]:
         """Repository-relative paths of the files matching `pattern` under `folder`, hidden ones left out."""
         found: list[str] = []
+        seen: set[str] = set()  # folders by their real path: a link back to one of them is a loop
 
         def scan(directory: str, rel: str) -> None:
-            with os.scandir(directory) as entries:
-                for entry in entries:
-                    if entry.name.startswith("."):
-                        continue
-                    if entry.is_dir():
-                        scan(entry.path, f"{rel}/{entry.name}")
-                    elif entry.is_file() and fnmatch.fnmatchcase(entry.name, pattern):
-                        found.append(f"{rel}/{entry.name}")
+            real = os.path.realpath(directory)
+            if real in seen:
+                self.problems.append(
+                    Diagnostic(rel, 0, 1, "D607", "文件夹链接指向已经读过的文件夹（它自己、上级或另一处），会形成循环或重复", hint=f"删除链接 {rel}，把文件直接放在文件夹里")
+                )
+                return
+            seen.add(real)
+            try:
+                with os.scandir(directory) as listing:
+                    entries = [entry for entry in listing if not entry.name.startswith(".")]
+            except OSError as error:
+                self.problems.append(Diagnostic(rel, 0, 1, "D607", f"无法读取文件夹：{error.strerror}", hint="检查文件夹的读取权限"))
+                return
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                    is_file = not is_dir and entry.is_file()
+                except OSError as error:  # a link to itself
+                    self.problems.append(
+                        Diagnostic(f"{rel}/{entry.name}", 0, 1, "D607", f"无法读取：{error.strerror}", hint="删除这个失效的链接，把文件本身放在这里")
+                    )
+                    continue
+                if is_dir:
+                    scan(entry.path, f"{rel}/{entry.name}")
+                elif is_file and fnmatch.fnmatchcase(entry.name, pattern):
+                    found.append(f"{rel}/{entry.name}")
 
         if (self.root / folder).is_dir():
             scan(str(self.root / folder), folder)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from disclosure.layout import newest_first
 from disclosure.model import AnnualReport, CatalogueItem, Document, Interpretation, Project, ServiceGuide
-from disclosure.sources import repository_file
+from disclosure.linked_files import examine
 
 
 @dataclass
@@ -56,8 +56,8 @@ class Release:
         if project.organization:
             wanted.append(project.organization.application.form)
         root = Path(project.root)
-        # Never publish a file from outside the repository.
-        self.published_files = {f for f in wanted if f and repository_file(root, f)}
+        # Only files the checker accepts: in the two folders, of an allowed type, content matching it.
+        self.published_files = {f for f in set(wanted) if f and examine(root, f) is None}
 
     @property
     def organization(self):

@@ -178,7 +178,7 @@ def next_interpretation_id(project: Project, year: int) -> str:
 
 def policy_name(title: str) -> str:
     """The name of the policy a document carries: X in “关于印发《X》的通知”."""
-    issued = re.search(r"印发《(.+)》的通知", title)
+    issued = re.search(r"印发《([^《》]+)》的通知", title)
     return issued.group(1) if issued else title.replace("《", "〈").replace("》", "〉")
 
 

@@ -8,11 +8,9 @@ original text of every scalar YAML did not read as a string.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -34,6 +32,10 @@ _constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Aliases may repeat a node many times ("billion laughs"); real content never comes close.
 MAX_NODES = 100_000
+# …or a long text many times: the characters of the data as built, aliases expanded.
+MAX_EXPANDED = 2_000_000
+# A content file (YAML, Markdown) is text an editor writes; the longest real one is a few hundred KB.
+MAX_FILE_SIZE = 1024 * 1024
 MAX_DEPTH = 64
 # libyaml composes 10,000 nested levels (measured; 30,000 overflow the C stack) and each level takes
 # at least one character (`[`), so shorter texts need no separate parse to measure their depth.
@@ -90,10 +92,19 @@ def dotted(key_path: Path_) -> str:
 def read_bytes(path: str | Path, rel: str, problems: list[Diagnostic]) -> bytes | None:
     try:
         with open(path, "rb") as stream:
-            return stream.read()
+            raw = stream.read(MAX_FILE_SIZE + 1)  # never more: the cost of every later step grows with it
     except OSError as error:
         problems.append(Diagnostic(rel, 0, 1, "D001", f"无法读取文件：{error.strerror}", hint="检查文件是否存在、是否有读取权限"))
         return None
+    if len(raw) > MAX_FILE_SIZE:
+        problems.append(
+            Diagnostic(
+                rel, 0, 1, "D605", f"文件超过内容文件 {MAX_FILE_SIZE // 1024 // 1024} MB 的上限",
+                hint="正文只写文字；长篇材料、表格和图片作为附件放在 attachments/ 下，在 attachments 字段列出",
+            )
+        )
+        return None
+    return raw
 
 
 def decode(raw: bytes, rel: str, problems: list[Diagnostic]) -> str | None:
@@ -165,6 +176,8 @@ def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
             loader.dispose()
         if node is not None:
             located.marks[()] = _mark(node, located)  # a missing top-level field points here
+        if node is not None and "*" in text:  # without aliases the data is no larger than the text, already bounded
+            _expanded(node, {}, set())
         located.data = None if node is None else _build(node, (), located, problems, _Budget())
     except yaml.MarkedYAMLError as error:
         problem = _syntax_error(error, text, located)
@@ -216,6 +229,32 @@ def _mark(node, located: Located) -> tuple[int, int]:
 class _Budget:
     nodes: int = 0
     open: set = field(default_factory=set)  # ids of the collections being built: an alias to one is a loop
+
+
+def _expanded(node, sizes: dict, open_: set, depth: int = 0) -> tuple[int, int]:
+    """(items, characters) of `node` with every alias expanded, each distinct node measured once, so that
+    `&a [*b, *b, …]` fan-outs are refused before anything is built (the build repeats each alias)."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    if isinstance(node, yaml.ScalarNode):
+        return 0, len(node.value)
+    if id(node) in open_:
+        raise _TooComplex("别名引用了包含它自身的内容", node.start_mark.line)
+    if depth >= MAX_DEPTH:
+        raise _TooComplex(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark.line)
+    open_.add(id(node))
+    children = node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
+    items, characters = len(node.value), 0
+    for child in children:
+        child_items, child_characters = _expanded(child, sizes, open_, depth + 1)
+        items, characters = items + child_items, characters + child_characters
+    open_.discard(id(node))
+    if items > MAX_NODES:
+        raise _TooComplex(f"展开后超过 {MAX_NODES} 项", node.start_mark.line)
+    if characters > MAX_EXPANDED:
+        raise _TooComplex(f"展开后超过 {MAX_EXPANDED} 个字符", node.start_mark.line)
+    sizes[id(node)] = items, characters
+    return items, characters
 
 
 def _build(node, key_path: Path_, located: Located, problems: list[Diagnostic], budget: _Budget):
@@ -358,38 +397,3 @@ def parse_markdown(text: str, rel: str, problems: list[Diagnostic], labels: Call
     if not load_yaml(front, located, problems):
         return None
     return located
-
-
-def _resolve(root: Path, rel: str) -> str | None:
-    """Where `rel` leads with every link followed; None when the file system cannot say (NUL, loops, too long).
-    Strings, not Paths: thousands of linked files are checked at each run."""
-    try:
-        return os.path.realpath(os.path.join(root, rel), strict=False)
-    except (OSError, RuntimeError, ValueError):
-        return None
-
-
-@lru_cache(maxsize=8)
-def _real_root(root: Path) -> str:
-    return os.path.join(os.path.realpath(root), "")
-
-
-def locate(root: Path, rel: str) -> tuple[bool, Path | None]:
-    """A file a content entry links to: whether it lies outside the repository (absolute, `..`, or a
-    link that leads out), and the file itself when it exists inside it."""
-    if os.path.isabs(rel) or ".." in Path(rel).parts:
-        return True, None
-    target = _resolve(root, rel)
-    if target is None:
-        return False, None
-    if not (target + os.sep).startswith(_real_root(root)):
-        return True, None
-    try:
-        return False, Path(target) if os.path.isfile(target) else None
-    except (OSError, ValueError):
-        return False, None
-
-
-def repository_file(root: Path, rel: str) -> Path | None:
-    """The file a content entry links to, when it exists inside the repository."""
-    return locate(root, rel)[1]

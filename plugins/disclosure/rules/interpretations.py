@@ -7,7 +7,8 @@ import re
 from disclosure.diagnostics import Diagnostic, Severity
 from disclosure.loader import CALENDAR
 
-_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
+# The closing `#`s and spaces are stripped in Python: a lazy title followed by `\s*#*\s*$` is quadratic in a line's length.
+_HEADING = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
 
 
 def policy_problem(policy) -> tuple[str, str] | None:
@@ -32,7 +33,7 @@ def check(context):
 
     for interpretation in project.interpretations:
         source = interpretation.source
-        headings = {h.strip() for h in _HEADING.findall(interpretation.body)}
+        headings = {h.rstrip(" \t#").strip() for h in _HEADING.findall(interpretation.body)}
         missing = [s for s in options.interpretation_sections if s not in headings]
         if missing:
             line = source.body_line

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from disclosure.sources import Located, locate
+from disclosure.linked_files import Refusal, examine
+from disclosure.sources import Located
 
 _DEPARTMENT_HINT = "填写 catalogue/organization.yml 中 departments 下某个部门的 id"
 
@@ -52,30 +53,18 @@ def _department(source: Located, key_path: tuple, value: str, known: set[str], l
 
 
 @cache
-def _linked_file(root: Path, rel: str) -> tuple[bool, bool]:
-    """(leaves the repository, exists inside it); many entries link the same few files."""
-    leaves, found = locate(root, rel)
-    return leaves, found is not None
+def _linked_file(root: Path, rel: str) -> Refusal | None:
+    """Many entries link the same few files."""
+    return examine(root, rel)
 
 
 def check_file(root: Path, source: Located, key_path: tuple, rel: str, label: str):
-    """A linked file must exist inside the repository."""
+    """A linked file must be one the site may publish (see linked_files)."""
     if not rel or rel.startswith(("https://", "http://")):
         return
-    leaves, exists = _linked_file(root, rel)
-    if exists:
-        return
-    if leaves:
-        yield source.diagnostic(
-            key_path, "D205", f"文件“{rel}”不在本仓库内", label=label,
-            hint="文件须放在仓库内（如 attachments/ 或 templates/），用相对路径填写，不要用 .. 、绝对路径或指向仓库外的链接",
-        )
-        return
-    hint = "检查文件名和路径（区分大小写），并确认文件已提交到仓库"
-    if "\\" in rel:
-        fixed = rel.replace("\\", "/")
-        hint = f"路径请用 / 分隔，如 {fixed}；" + hint
-    yield source.diagnostic(key_path, "D205", f"文件“{rel}”不存在", label=label, hint=hint)
+    refusal = _linked_file(root, rel)
+    if refusal:
+        yield source.diagnostic(key_path, refusal.code, refusal.message, label=label, hint=refusal.hint)
 
 
 def check(context):

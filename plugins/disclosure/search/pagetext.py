@@ -11,16 +11,18 @@ from __future__ import annotations
 import html
 import re
 
+# Linear on any text: no part of a pattern can run past the `<` or `[` where another match could
+# start, and repetitions that could split a run of characters several ways are possessive or atomic.
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_METADATA = re.compile(r"<table class=\"doc-meta\">.*?</table>", re.S)
-_ROW_LABEL = re.compile(r"<th\b[^>]*>.*?</th>", re.S)  # 索引号, 发布日期 …: the same on every page
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_BLOCK_TAG = re.compile(r"</?(?:p|div|nav|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|br|hr|blockquote|details|summary)\b[^>]*>", re.I)
-_INLINE_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_ATTR_LIST = re.compile(r"\{:?(?:\s*[.#]?[A-Za-z_][\w-]*(?:=(?:\"[^\"]*\"|[^\s}]+))?)+\s*\}", re.A)  # { download }
+_METADATA = re.compile(r"<table class=\"doc-meta\">(?:[^<]|<(?!/?table\b))*</table>")
+_ROW_LABEL = re.compile(r"<th\b[^<>]*>(?:[^<]|<(?!/?th\b))*</th>")  # 索引号, 发布日期 …: the same on every page
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|nav|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|br|hr|blockquote|details|summary)\b[^<>]*>", re.I)
+_INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_ATTR_LIST = re.compile(r"\{:?(?>\s*[.#]?[A-Za-z_][\w-]*+(?:=(?:\"[^\"]*\"|[^\s}]++))?)+\s*\}", re.A)  # { download }
 _LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+\.[ \t]+)", re.M)
-_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$", re.M)  # | --- | :-: |
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?>[ \t]*:?-+:?[ \t]*\|?)++[ \t]*$", re.M)  # | --- | :-: |
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _EMPHASIS = re.compile(r"(?<!\\)(?:\*+|_+|~~|`+)")
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
-from disclosure.search.pagetext import article_text
+from disclosure.search.plaintext import article_text
 from disclosure.search.query import IndexReader
 
 REPOSITORY = Path(__file__).resolve().parents[1]

@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from conftest import MINI, check, copy_tree, edit
+from conftest import MINI, REPO, check, copy_tree, edit
 from disclosure.check import check_repository
 from disclosure.model import Document
-from disclosure.options import Options
+from disclosure.options import Options, from_config_file
+from disclosure.pages.annual_reports import report_years
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
 from disclosure.schemas import SCHEMA_DIR
@@ -446,3 +447,18 @@ def test_demo_year_page_links_the_counted_documents(demo_site):
     assert len(hrefs) == 1
     target = (page.parent / hrefs[0] / "index.html").resolve()
     assert "示例省公证员执业审核工作细则" in target.read_text(encoding="utf-8")
+
+
+# -- the column: every year once ------------------------------------------------------------
+def test_the_column_lists_every_year_a_report_exists_for_once_newest_first():
+    options = from_config_file(REPO / "mkdocs.yml", as_of=dt.date(2026, 11, 23))
+    release = Release(check_repository(REPO, options).project, options.as_of)
+    years = report_years(release, options.annual_report_category)
+    assert [y.year for y in years] == [2025, 2024, 2023]
+    # 2025 is kept both as national-format YAML and as a document: the YAML wins.
+    assert years[0].entry and years[0].document is None and years[1].entry
+    assert years[2].document.title == "示例省司法厅2023年政府信息公开工作年度报告"
+    pages = {page.path: page.markdown for page in build_pages(release, options)}
+    column = pages["annual-reports/index.md"]
+    assert column.count("## 2025年") == 1 and "](../documents/2024-00001/index.md)" in column
+    assert "](../annual-reports/2023" not in pages["site-map/index.md"] and "../documents/2024-00001/" in pages["site-map/index.md"]

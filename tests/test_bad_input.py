@@ -31,6 +31,7 @@ CONFIG = "mkdocs.yml"
 
 RULES_ID, NEWS_ID = "014500123/2020-00001", "014500123/2021-00001"
 ID_NUMBER = "11010519491231002X"  # the check character is right: it reads as a real resident ID
+WIDE_ID = ID_NUMBER.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789X"})  # full-width: １１０…Ｘ
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def replace(*pairs: str) -> Callable[[Path, Path], None]:
 
 def write(content: str | bytes) -> Callable[[Path, Path], None]:
     def apply(root: Path, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
     return apply
@@ -154,6 +156,16 @@ def also(rel: str, change) -> Callable[[Path, Path], None]:
     return apply
 
 
+def rename_attachment(name: str) -> Callable[[Path, Path], None]:
+    """RULES' attachment moved to `name` and linked there."""
+
+    def apply(root: Path, path: Path) -> None:
+        (root / "attachments/form.pdf").rename(root / "attachments" / name)
+        replace("file: attachments/form.pdf", f"file: attachments/{name}")(root, path)
+
+    return apply
+
+
 CASES = [
     # -- reading files: encodings, YAML syntax and its traps ----------------------------
     Case("gbk-yaml", ORGANIZATION, encode("gbk"), "D001", 1, hint="GBK"),
@@ -173,14 +185,28 @@ CASES = [
     Case("tab-in-yaml", GUIDE, replace("  legal_days: 20", "\tlegal_days: 20"), "D006", 25, hint="改用空格"),
     Case("tab-in-front-matter", NEWS, replace("  reviewer:", "\treviewer:"), "D006", 12),
     Case("tab-after-spaces", ORGANIZATION, replace("  address:", "  \taddress:"), "D006", 6),
-    Case("full-width-colon", NEWS, replace("kind: 工作动态", "kind：工作动态"), "D007", 6, hint="kind: 值"),
+    Case("chinese-label-as-key", NEWS, replace("drafting_department:", "起草部门:"), "D105", 7, hint="写成 drafting_department（起草部门）"),
+    Case("full-width-colon", NEWS, replace("kind: 工作动态", "kind：工作动态"), "D007", 6, hint="写成 kind: 工作动态（"),
     Case("full-width-space-after-colon", NEWS, replace("kind: 工作动态", "kind:\u3000工作动态"), "D008", 6),
-    Case("curly-quotes-around-a-code", NEWS, replace('category: "02"', "category: “02”"), "D009", 5, hint='"02"'),
+    Case("curly-quotes-around-a-code", NEWS, replace('category: "02"', "category: “02”"), "D009", 5, hint='写成 category: "02"'),
+    # -- the wrong thing: a file the loader would not read, a renamed Word file, a misplaced entry ------
+    Case("yaml-extension", "guides/extra.yaml", write("code: x\n"), "D011", 0, hint="改名为 guides/extra.yml"),
+    Case("upper-case-extension", "catalogue/docs/more.MD", write("---\ntitle: x\n---\n"), "D011", 0, hint="改名为 catalogue/docs/more.md"),
+    Case("organization-as-yaml", "catalogue/organization.yaml", write("name: x\n"), "D011", 0, hint="改名为 catalogue/organization.yml"),
+    Case("calendar-as-yaml", "calendar.yaml", write("years: [2021]\n"), "D011", 0, hint="改名为 calendar.yml"),
+    Case("guide-saved-as-markdown", "guides/extra.md", write("---\nname: x\n---\n"), "D011", 0, hint="guides/extra.yml"),
+    Case("word-file-renamed-md", "catalogue/docs/notice.md", write(b"PK\x03\x04\x14\x00\x06\x00word/document.xml"), "D012", 0, hint="disclosure new"),
+    Case("pdf-renamed-yml", "guides/scan.yml", write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "D012", 0),
+    Case(
+        "document-in-interpretations", "interpretations/news.md", write((Path(__file__).parent / "fixtures/mini" / NEWS).read_text(encoding="utf-8")),
+        "D013", 1, hint="移到 catalogue/documents/2021/news.md",
+    ),
+    Case("empty-section", INTERPRETATION, replace("依据律师法制定。\n", "<!-- 待补充 -->\n"), "D305", 9, hint="## 背景依据"),
     Case("zero-width-space-in-a-key", NEWS, replace("kind: 工作动态", "\u200bkind: 工作动态"), "D010", 6),
     # -- structure: the JSON Schemas ---------------------------------------------------
     Case("missing-title", INTERPRETATION, replace("title: 关于《律师执业管理办法》的解读\n", ""), "D101", 2),  # the first field
     Case("missing-review", NEWS, replace("review:\n  reviewer: 办公室保密审查员\n  date: 2021-03-01\n", ""), "D101", 2),
-    Case("missing-review-date", NEWS, replace("  date: 2021-03-01\n", ""), "D101", 11, hint="date: 2024-01-19"),  # under review:
+    Case("missing-review-date", NEWS, replace("  date: 2021-03-01\n", ""), "D101", 11, hint="date: 2021-03-02"),  # under review:
     Case("not-public-without-reason", NEWS, replace("disclosure: 主动公开", "disclosure: 依申请公开"), "D101", 2),
     Case("normative-without-validity", RULES, replace("validity: 有效\n", ""), "D101", 2),
     Case("valid-without-end-date", RULES, replace("valid_until: 2025-09-29\n", ""), "D101", 2),
@@ -204,7 +230,7 @@ CASES = [
     Case("doc-number-square-brackets", RULES, replace("测司规〔2020〕1号", "测司规【2020】1号"), "D104", 8, hint="测司规〔2020〕1号"),
     Case("date-with-slashes", GUIDE, replace("updated: 2021-01-05", "updated: 2021/1/5"), "D104", 38, hint="2021-01-05"),
     Case("date-in-chinese-in-list", CALENDAR, write("holidays:\n  - 2021-10-01\n  - 2021年10月2日\n"), "D104", 3, hint="2021-10-02"),
-    Case("date-with-time", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-12 10:00:00"), "D104", 7, hint="只写日期，不写时间：2020-10-12"),
+    Case("date-with-time", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-12 10:00:00"), "D104", 7, hint="写成 published: 2020-10-12（只写日期，不写时间）"),
     Case("date-single-digit-month", NEWS, replace("written: 2021-03-01", "written: 2021-3-1"), "D104", 8),
     Case("category-code-with-dot", NEWS, replace('category: "02"', 'category: "02."'), "D104", 5),
     Case("unknown-field", GUIDE, replace("hours:", "opening_hours: 全天\nhours:"), "D105", 29),
@@ -356,6 +382,22 @@ CASES = [
     Case("resident-id-in-body", NEWS, replace("会议部署了年度律师工作。", f"联系人身份证号 {ID_NUMBER}。"), "D402", 15),
     Case("resident-id-in-yaml", NEGATIVE, replace("内部工作流程等方面的信息", f"内部工作流程等方面的信息，如 {ID_NUMBER}"), "D402", 3),
     Case("mobile-number-in-body", NEWS, replace("会议部署了年度律师工作。", "会议部署了年度律师工作。\n\n联系人：13812345678"), "D403", 17, exit=0),
+    # Written as an attacker or a careless editor would: a reader still sees the number.
+    Case("resident-id-full-width", NEWS, replace("会议部署了年度律师工作。", f"会议部署了年度律师工作。联系人{WIDE_ID}"), "D402", 15),
+    Case("resident-id-spaced", INTERPRETATION, replace("共二十条。", "共二十条。证件号 110105 1949 1231 002X"), "D402", 15),
+    Case("resident-id-zero-width", GUIDE, replace("（一）拥护中华人民共和国宪法；", "（一）拥护宪法；如 1101\u200b0519\u200d491231002X"), "D402", 8),
+    Case("resident-id-references", NEGATIVE, replace("内部工作流程等方面的信息", "内部工作流程等方面的信息 &#x31;1010519&#52;91231002X"), "D402", 3),
+    Case("resident-id-markup-between", RULES, replace("## 第一条", "## 第一条\n\n110105<b>1949</b>12**31**002X"), "D402", 23),
+    Case("resident-id-comment-between", NEWS, replace("会议部署了年度律师工作。", "1101<!-- 注 -->0519491231002X"), "D402", 15),
+    Case("resident-id-hyphens", ORGANIZATION, replace("name: 律师工作处", "name: 律师工作处 110105-19491231-002X"), "D402", 13),
+    Case("resident-id-in-annual-report", REPORT, replace("problems: 政策解读形式较为单一。", f"problems: 政策解读形式较为单一。{ID_NUMBER}"), "D402", 6),
+    Case("resident-id-in-directory-channel", DIRECTORY, replace("channels: [门户网站]", f"channels: [门户网站, 联系 {WIDE_ID}]"), "D402", 12),
+    Case("resident-id-in-attachment-name", RULES, rename_attachment(f"{ID_NUMBER}.pdf"), "D402", 19),
+    Case("mobile-number-spaced-in-field", NEGATIVE, replace("内部工作流程等方面的信息", "内部工作流程等方面的信息，咨询 138 1234 5678"), "D403", 3, exit=0),
+    Case("bank-card-in-body", NEWS, replace("会议部署了年度律师工作。", "会议部署了年度律师工作。\n\n收款卡号：6222 0200 0000 0000 000"), "D405", 17, exit=0),
+    Case("markdown-page-in-docs", "docs/notes/说明.md", write("# 内部说明\n\n联系人 11010519491231002X\n"), "D406", 0),
+    Case("html-page-in-docs", "docs/leak.html", write("<script>alert(1)</script>"), "D406", 0),
+    Case("document-in-docs", "docs/assets/withheld.pdf", write(b"%PDF-1.4 withheld"), "D406", 0, hint="attachments/"),
     Case("html-in-document-title", NEWS, replace("title: 测试市司法局召开律师工作会议", "title: 测试市司法局召开<b>律师</b>工作会议"), "D404", 3),
     Case("html-in-guide-name", GUIDE, replace("name: 律师执业许可", "name: 律师执业许可<br>"), "D404", 2),
     Case("html-in-attachment-title", RULES, replace("title: 申请表", "title: <i>申请表</i>"), "D404", 18),

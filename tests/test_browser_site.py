@@ -98,22 +98,32 @@ def body_font_size(page) -> float:
 
 def test_large_text_toggle_persists_across_pages(page, base_url):
     page.goto(base_url + PAGES["document"])
-    standard = page.get_by_role("button", name="标准字号")
-    large = page.get_by_role("button", name="大字版")
-    expect(standard).to_have_attribute("aria-pressed", "true")
-    expect(large).to_have_attribute("aria-pressed", "false")
+    large = page.get_by_role("checkbox", name="大字版")
+    expect(large).not_to_be_checked()
     before = body_font_size(page)
-    large.click()
-    expect(large).to_have_attribute("aria-pressed", "true")
-    expect(standard).to_have_attribute("aria-pressed", "false")
+    page.locator("label[for=text-size-large]").click()
+    expect(large).to_be_checked()
     assert body_font_size(page) >= before * 1.2
     page.screenshot(path=str(ARTIFACTS / "document-large-text-1280.png"))
     page.goto(base_url + PAGES["catalogue"])
-    expect(page.get_by_role("button", name="大字版")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("checkbox", name="大字版")).to_be_checked()
     assert page.evaluate("document.documentElement.classList.contains('large-text')")
-    page.get_by_role("button", name="标准字号").click()
+    page.get_by_role("checkbox", name="大字版").focus()
+    page.keyboard.press("Space")
     page.reload()
     assert not page.evaluate("document.documentElement.classList.contains('large-text')")
+
+
+def test_large_text_works_without_javascript(browser, base_url):
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGES["document"])
+    toggle = page.locator("label[for=text-size-large]")
+    expect(toggle).to_be_visible()
+    before = body_font_size(page)
+    toggle.click()
+    assert body_font_size(page) >= before * 1.2
+    context.close()
 
 
 def test_large_text_is_applied_by_the_page_head_before_any_script_runs(page, base_url):
@@ -127,7 +137,7 @@ def test_large_text_is_applied_by_the_page_head_before_any_script_runs(page, bas
 
 def test_large_text_toggle_sits_in_the_header_on_a_phone(phone, base_url):
     phone.goto(base_url)
-    toggle = phone.locator(".md-header").get_by_role("button", name="大字版")
+    toggle = phone.locator(".md-header label[for=text-size-large]")
     expect(toggle).to_be_visible()
     box = toggle.bounding_box()
     assert box["x"] + box["width"] <= PHONE["width"]
@@ -158,5 +168,5 @@ def test_no_serious_accessibility_violations(browser, base_url, name, viewport):
 
 def test_no_serious_accessibility_violations_in_large_text(page, base_url):
     page.goto(base_url + PAGES["catalogue"])
-    page.get_by_role("button", name="大字版").click()
+    page.locator("label[for=text-size-large]").click()
     assert serious_violations(page) == []

@@ -3,16 +3,19 @@
 import dataclasses
 import posixpath
 import re
+import struct
 
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, edit
 from disclosure.check import check_repository
 from disclosure.layout import Layout
 from disclosure.options import from_config_file
+from disclosure.mkdocs_plugin.theme import THEME_DEFAULTS
 from disclosure.pages import columns
 from disclosure.pages.listing import Pager
+from disclosure.pages.media import mp4_seconds, running_time
 from disclosure.pages.site import build_pages, navigation
 from disclosure.release import Release
 
@@ -137,7 +140,7 @@ def test_kind_pages_have_pinyin_folders():
 
 def test_the_catalogue_list_gives_the_fields_of_article_twelve():
     markdown = PAGES["catalogue/0301/index.md"]
-    for label in ("索引号", "名称", "生成日期", "发布日期", "有效性", "政策解读"):
+    for label in ("索引号", "名称", "成文日期", "发布日期", "有效性", "政策解读"):
         assert f'<th scope="col">{label}</th>' in markdown
     document = RELEASE.documents_by_id["014500123/2020-00002"]
     assert document.summary in markdown and str(document.written) in markdown
@@ -180,3 +183,45 @@ def test_guide_downloads_show_size_and_type():
     assert re.search(r'download>示范文本</a>（PDF，\d+ B）', markdown)
     assert re.search(r'download>常见错误示例</a>（PDF，\d+ B）', markdown)
     assert '<ol class="process-steps">' in markdown
+
+
+def test_a_long_list_has_one_way_to_its_next_page():
+    """The list's own pager only: the theme's footer links to the next page in the nav are off."""
+    listed = [path for path in SMALL_PAGES if path.startswith("catalogue/") and "/page/2/" in path]
+    assert listed
+    first = SMALL_PAGES[listed[0].replace("page/2/", "")]
+    assert first.count(">下一页</a>") == 1
+    assert "navigation.footer" not in THEME_DEFAULTS["features"]
+
+
+def test_every_page_but_home_says_where_it_stands():
+    for path, markdown in PAGES.items():
+        if path != "index.md":
+            assert '<nav class="breadcrumbs" aria-label="当前位置">' in markdown, path
+
+
+def mp4(seconds: int, timescale: int = 600) -> bytes:
+    """The smallest MP4 a player and our reader accept: ftyp, then moov holding mvhd."""
+    ftyp = struct.pack(">I4s4sI8s", 24, b"ftyp", b"isom", 512, b"isomavc1")
+    mvhd_body = bytes(4) + struct.pack(">IIII", 0, 0, timescale, seconds * timescale) + bytes(80)
+    mvhd = struct.pack(">I4s", 8 + len(mvhd_body), b"mvhd") + mvhd_body
+    moov = struct.pack(">I4s", 8 + len(mvhd), b"moov") + mvhd
+    return ftyp + moov
+
+
+def test_a_video_interpretation_plays_with_its_size_length_and_transcript(mini):
+    (mini / "attachments" / "talk.mp4").write_bytes(mp4(185))
+    edit(mini / "interpretations/rules.md", "form: 文字解读\n", "form: 视频解读\nmedia: attachments/talk.mp4\n")
+    options = from_config_file(mini / "mkdocs.yml")
+    release = Release(check_repository(mini, options).project, options.as_of)
+    [page] = [p for p in build_pages(release, options) if p.path == "interpretations/jd-2020-001/index.md"]
+    assert '<video controls preload="none" src="../../attachments/talk.mp4"' in page.markdown
+    assert "视频（MP4，" in page.markdown and "时长 3分05秒" in page.markdown and ">下载视频</a>" in page.markdown
+    assert page.markdown.index("文字实录</h2>") < page.markdown.index("## 背景依据")
+
+
+def test_running_time_is_read_from_the_movie_header(tmp_path):
+    (tmp_path / "a.mp4").write_bytes(mp4(3725))
+    (tmp_path / "b.mp4").write_bytes(b"\x00\x00\x00\x08free" * 3)
+    assert running_time(mp4_seconds(tmp_path / "a.mp4")) == "1小时02分"
+    assert mp4_seconds(tmp_path / "b.mp4") is None and running_time(None) == ""

@@ -1,5 +1,6 @@
 """In a real browser: the site search on the demo, against the reference query and the pages' own text."""
 
+import random
 import re
 from urllib.parse import quote, urlparse
 
@@ -8,7 +9,11 @@ from playwright.sync_api import expect
 
 from accessibility import serious_violations
 from conftest import ARTIFACTS
-from disclosure.search.pagetext import article_text
+from disclosure.check import check_repository
+from disclosure.layout import Layout
+from disclosure.options import from_config_file
+from disclosure.release import Release
+from disclosure.search.plaintext import article_text, markdown_text
 from disclosure.search.query import IndexReader
 
 pytestmark = pytest.mark.browser
@@ -166,3 +171,57 @@ def test_search_on_a_phone(browser, base_url):
     assert float(results(page).first.locator("h2").evaluate("h => parseFloat(getComputedStyle(h).fontSize)")) >= 18
     page.screenshot(path=str(ARTIFACTS / "search-390.png"), full_page=True)
     context.close()
+
+
+# -- the probe: a rare piece of every kind of page finds that page ---------------------------
+PROBE = 5  # characters: long enough to be rare, short enough to fall inside one field
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{%d,}" % PROBE)
+
+
+def probe_fields(release: Release) -> dict[str, list[tuple[str, str]]]:
+    """For each type of page, (page URL, text an editor wrote that the page shows), read from the
+    content rather than from the index, so that nothing the index leaves out goes unnoticed."""
+    office = release.organization.office
+    system = release.documents_in.get("0901", [])
+    layout = Layout.of(release.project)
+    return {
+        "document": [(layout.url_of(d), markdown_text(d.body)) for d in release.documents],
+        "interpretation": [(layout.url_of(i), markdown_text(i.body)) for i in release.interpretations],
+        "guide": [(layout.url_of(g), "\n".join([g.conditions, *(p.description for p in g.process), g.location])) for g in release.guides],
+        "catalogue": [(layout.url_of(item), "\n".join([item.content, item.basis, item.time_limit])) for item in release.catalogue.leaves()],
+        "disclosure-guide": [("disclosure-guide/office/", office.address), ("disclosure-guide/process/", "\n".join(c.description for c in release.organization.application.channels))],
+        "system": [("disclosure-rules/", release.catalogue.by_code["0901"].content)] if system else [],
+        "annual-report": [(layout.url_of(r), "\n".join([r.overview, r.problems, r.other_matters])) for r in release.annual_reports],
+        "negative-list": [("negative-list/", "\n".join(f"{e.situation}\n{e.basis}" for e in release.project.negative_list))],
+    }
+
+
+@pytest.fixture(scope="module")
+def demo_release(demo_site):
+    root = demo_site.parent
+    options = from_config_file(root / "mkdocs.yml")
+    return Release(check_repository(root, options).project, options.as_of)
+
+
+def site_texts(site) -> dict[str, str]:
+    return {str(path.parent.relative_to(site)) + "/": article_text(path.read_text(encoding="utf-8")) for path in site.rglob("index.html")}
+
+
+def test_a_rare_piece_of_every_kind_of_page_finds_that_page(page, base_url, demo_site, demo_release):
+    seed = random.randrange(1 << 32)
+    chooser = random.Random(seed)
+    texts = site_texts(demo_site)
+    fields = probe_fields(demo_release)
+    assert all(fields.values()), [name for name, found in fields.items() if not found]
+    for type_, candidates in fields.items():
+        url, text = chooser.choice([c for c in candidates if _HAN_RUN.search(c[1])])
+        pieces = [run[i : i + PROBE] for run in _HAN_RUN.findall(text) for i in range(len(run) - PROBE + 1)]
+        chooser.shuffle(pieces)
+        # Rare: on the page itself and on at most one other page.
+        piece = next(p for p in pieces if p in texts[url] and sum(p in t for t in texts.values()) <= 2)
+        open_search(page, base_url, piece)
+        shown = page.evaluate(ALL_RESULTS, [piece, {}, "relevance"])
+        found = [page.evaluate("n => disclosureSearch.record(n)", n) for n in shown]
+        assert url in [r["u"] for r in found], f"{type_}: {piece!r} does not find {url} (seed {seed})"
+        typed = page.evaluate(ALL_RESULTS, [piece, {"type": type_}, "relevance"])
+        assert typed and set(typed) <= set(shown), f"{type_}: the type filter drops {url} (seed {seed})"

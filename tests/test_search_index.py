@@ -11,15 +11,17 @@ from hypothesis import strategies as st
 
 from conftest import MINI, REPO
 from disclosure.check import check_repository
+from disclosure.layout import Layout
 from disclosure.options import Options
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
-from disclosure.search.entries import SearchEntry, entries
+from disclosure.pages.disclosure_guide import APPLICATION_PAGES
+from disclosure.search.entries import TYPES, SearchEntry, entries
 from disclosure import derived_files
 from disclosure.derived_files import DerivedFiles, Site
 from disclosure.search.index import build_index, grams
 from disclosure.search.normalize import fold, terms
-from disclosure.search.pagetext import page_text
+from disclosure.search.plaintext import markdown_text
 from disclosure.search.postings import decode_list, decode_shard, encode_list, encode_shard
 from disclosure.search.query import IndexReader, covering, segmentations
 
@@ -27,7 +29,7 @@ WITHHELD_MARKERS = ("NONPUBLIC-MARKER-7731", "DRAFT-MARKER-5520", "FUTURE-MARKER
 
 
 def entry(title, text="", summary="", **facets) -> SearchEntry:
-    return SearchEntry(url=f"{title}/", title=title, kind="通知公告", date=dt.date(2024, 1, 1), summary=summary, text=text, facets=facets)
+    return SearchEntry(url=f"{title}/", title=title, type="document", kind="通知公告", date=dt.date(2024, 1, 1), summary=summary, text=text, facets=facets)
 
 
 def reader_for(tmp_path, items: list[SearchEntry]) -> IndexReader:
@@ -51,18 +53,17 @@ def test_terms_are_runs_of_letters_and_digits():
     assert terms("——！") == []
 
 
-def test_page_text_drops_markup_and_row_labels_but_keeps_cells_apart():
+def test_body_text_drops_markup_and_comments_but_keeps_cells_apart():
     markdown = (
-        "---\ntitle: 标题\n---\n# 标题\n\n"
-        '<table class="doc-meta">\n<tr><th scope="row">索引号</th><td>A&amp;B</td></tr>\n</table>\n\n'
+        "# 标题\n\n<!-- 内部备注 -->\n"
+        '<div class="note">A&amp;B</div>\n\n'
         "正文**重要**通知，见[附件](a.pdf){ download }，{张三}。\n\n| 甲 | 乙 |\n| --- | :-: |\n| 丙 | 丁 |\n"
     )
-    text = page_text(markdown)
-    assert "索引号" not in text and "doc-meta" not in text and "download" not in text
+    text = markdown_text(markdown)
+    assert "内部备注" not in text and "note" not in text and "download" not in text
     assert "重要通知" in text and "附件" in text and "{张三}" in text and "A&B" in text
     assert "丙丁" not in text and "---" not in text
     assert text.splitlines()[0] == "标题"
-    assert text.endswith("A&B")  # the metadata comes after the body
 
 
 def test_grams_do_not_cross_punctuation():
@@ -161,16 +162,43 @@ def demo_release():
     return Release(result.project, options.as_of)
 
 
-def test_only_released_pages_are_indexed_newest_first(demo_release):
-    items = entries(demo_release, build_pages(demo_release))
-    assert len(items) == len(demo_release.documents) + len(demo_release.interpretations) + len(demo_release.guides)
-    assert [e.date for e in items] == sorted((e.date for e in items), reverse=True)
-    document = next(e for e in items if e.facets["type"] == ["document"])
+def test_every_kind_of_page_is_indexed_once_newest_first(demo_release):
+    pages = build_pages(demo_release)
+    items = entries(pages)
+    assert len({e.url for e in items}) == len(items)
+    by_type = {name: [e for e in items if e.type == name] for name, _ in TYPES}
+    assert len(by_type["document"]) == len(demo_release.documents)
+    assert len(by_type["interpretation"]) == len(demo_release.interpretations)
+    assert len(by_type["guide"]) == len(demo_release.guides)
+    assert len(by_type["annual-report"]) == len(demo_release.annual_reports)
+    assert len(by_type["catalogue"]) == sum(1 for item in demo_release.catalogue.walk() if item.code)
+    assert {e.url for e in by_type["disclosure-guide"]} == {"disclosure-guide/", *(f"disclosure-guide/{f}/" for _, f, _ in APPLICATION_PAGES)}
+    assert [e.url for e in by_type["system"]] == ["disclosure-rules/"] and [e.url for e in by_type["negative-list"]] == ["negative-list/"]
+    dated = [e.date for e in items if e.date]
+    assert dated == sorted(dated, reverse=True) and items[: len(dated)] == [e for e in items if e.date]  # undated pages last
+    document = next(e for e in items if e.type == "document")
     assert document.url.startswith("documents/") and document.facets["item"][0] == document.facets["item"][-1][:2]
+    assert {page.path.removesuffix("index.md") for page in pages} >= {e.url for e in items}  # every entry is a page
+
+
+def test_documents_of_the_system_column_are_found_under_its_type_too(demo_release):
+    options = Options(as_of=demo_release.as_of, system_category="0901")
+    items = entries(build_pages(demo_release, options))
+    system = [e.url for e in items if "system" in e.facets["type"]]
+    assert system[-1] == "disclosure-rules/"
+    assert sorted(system[:-1]) == sorted(Layout.of(demo_release.project).url_of(d) for d in demo_release.documents_in["0901"])
+
+
+def test_results_carry_validity(demo_release, tmp_path):
+    items = entries(build_pages(demo_release))
+    reader = reader_for(tmp_path, items)
+    for n, item in enumerate(items):
+        assert reader.record(n).get("v", "") == item.validity
+    assert {"废止", "有效"} <= {e.validity for e in items}
 
 
 def test_withheld_markers_are_in_no_index_file(demo_release, tmp_path):
-    index = build_index(entries(demo_release, build_pages(demo_release)))
+    index = build_index(entries(build_pages(demo_release)))
     for path, content in index.files.items():
         for marker in WITHHELD_MARKERS:
             assert marker.encode() not in content and fold(marker).encode() not in content, f"{marker} in {path}"
@@ -184,9 +212,10 @@ def test_withheld_markers_are_in_no_index_file(demo_release, tmp_path):
 def test_mini_index_files(tmp_path):
     options = Options(as_of=dt.date(2021, 6, 30))
     release = Release(check_repository(MINI, options).project, options.as_of)
-    index = build_index(entries(release, build_pages(release)))
+    pages = build_pages(release)
+    index = build_index(entries(pages))
     manifest = json.loads(index.files["manifest.json"])
-    assert manifest["entries"] == index.entries == len(release.documents) + len(release.interpretations) + len(release.guides)
+    assert manifest["entries"] == index.entries == sum(1 for page in pages if page.search)
     assert {f"g/{k}.bin" for k in range(manifest["shards"]["g"])} <= set(index.files)
     assert {f"r/{n}.json" for n in range(index.entries)} <= set(index.files)
 

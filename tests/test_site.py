@@ -67,7 +67,36 @@ def test_document_page_carries_the_article_meta_tags(demo_site):
     assert tags["PubDate"] == "2020-05-20"
     assert tags["ContentSource"] == "示例省司法厅"
     assert tags["Keywords"] == "律师事务所,行政许可,设立许可"
-    assert 'type="application/atom+xml"' in page
+
+
+# A page of each type that carries a publication: guides and annual reports too.
+ARTICLES = {
+    "documents/2020-00002/": "示例省司法厅",
+    "interpretations/jd-2020-001/": "示例省司法厅",
+    "guides/000172002000/": "示例省司法厅",
+    "annual-reports/2025/": "示例省司法厅",
+}
+
+
+def test_every_page_type_carries_the_meta_tags_of_the_design_standard(demo_site):
+    for page in demo_site.rglob("index.html"):
+        tags = meta_tags(page.read_text(encoding="utf-8"))
+        assert tags["SiteName"] and tags["SiteDomain"] and tags["SiteIDCode"], page
+        if "ColumnName" in tags:
+            assert tags["ColumnType"] and tags["ColumnKeywords"].startswith(tags["ColumnName"]), page
+    for url, source in ARTICLES.items():
+        tags = meta_tags((demo_site / url / "index.html").read_text(encoding="utf-8"))
+        assert tags["ArticleTitle"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", tags["PubDate"]), url
+        assert tags["ContentSource"].startswith(source) and tags["ColumnName"] and tags["ColumnKeywords"], url
+
+
+def test_no_page_links_the_feed_as_an_alternate_version(demo_site):
+    """Material fetches sitemap.xml for any <link rel=alternate>: the feed is found from the footer instead."""
+    for page in demo_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'rel="alternate"' not in text, page
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="feed.xml">订阅更新' in home
 
 
 def test_column_page_carries_the_column_meta_tags_only(demo_site):
@@ -77,7 +106,20 @@ def test_column_page_carries_the_column_meta_tags_only(demo_site):
     assert "ArticleTitle" not in tags and "PubDate" not in tags
 
 
-def test_footer_shows_the_site_identification_code(demo_site):
-    page = (demo_site / "index.html").read_text(encoding="utf-8")
-    footer = page[page.index('<div class="md-copyright">') :]
+def test_footer_shows_who_answers_for_the_site(demo_site):
+    page = (demo_site / "documents/2020-00002/index.html").read_text(encoding="utf-8")
+    footer = page[page.index('<div class="md-copyright site-footer">') :]
     assert "网站标识码：3600000001" in footer and "主办单位：示例省司法厅" in footer
+    assert '<a href="https://beian.miit.gov.cn/" rel="noopener">示ICP备00000000号-1</a>' in footer
+    assert 'href="https://beian.mps.gov.cn/#/query/webSearch?code=00000000000000" rel="noopener">示公网安备00000000000000号</a>' in footer
+    assert 'sitecode=3600000001" rel="noopener">我为政府网站找错</a>' in footer
+    assert re.search(r'class="site-footer__conac" href="https://bszs\.conac\.cn/[^"]+"', footer)
+    assert 'href="../../site-map/">网站地图</a>' in footer
+    assert (demo_site / "site-map/index.html").is_file()
+
+
+def test_the_agency_emblem_and_favicon_replace_materials(demo_site):
+    page = (demo_site / "documents/2020-00002/index.html").read_text(encoding="utf-8")
+    assert '<link rel="icon" href="../../assets/emblem.svg">' in page
+    assert '<img src="../../assets/emblem.svg" alt=""' in page
+    assert "favicon.png" not in page and (demo_site / "assets/emblem.svg").is_file()

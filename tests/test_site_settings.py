@@ -1,7 +1,13 @@
 """Site settings and organization fields that name content are checked like content."""
 
-from conftest import check, edit
+import re
+
+import pytest
+
+from conftest import check, edit, mkdocs_build
 from disclosure.cli import main
+from disclosure.options import SettingsError, build
+from disclosure.pages.identity import site_identity
 
 CONFIG = "mkdocs.yml"
 
@@ -56,3 +62,24 @@ def test_application_channel_needs_a_description(mini, capsys):
     assert check_application(mini, capsys, "  channels:\n    - name: 当面提交\n") == [
         ("D101", "catalogue/organization.yml", "application.channels[1].description", "办理说明")
     ]
+
+
+# -- who answers for the site: footer records, emblem ------------------------------------
+def test_identity_settings_in_the_wrong_form_are_one_chinese_line_naming_the_setting():
+    assert site_identity(build({"site_id_code": "3600000001"})).error_report_url.endswith("sitecode=3600000001")
+    assert site_identity(build({"police_record": "赣公网安备 36010202000001号"})).police_url.endswith("code=36010202000001")
+    for settings, named in (
+        ({"icp_record": "12345678"}, "icp_record（ICP备案号）格式不对"),
+        ({"police_record": "公网安备123"}, "police_record（公安机关备案号）格式不对"),
+        ({"conac_url": "http://bszs.conac.cn/x"}, "conac_url（党政机关网站标识核验地址）应为 https://"),
+        ({"annual_report_category": 903}, "annual_report_category（往年年报所在的目录编码）应为加引号的目录编码"),
+    ):
+        with pytest.raises(SettingsError, match=f"^{re.escape(named)}"):
+            build(settings)
+
+
+def test_an_emblem_that_is_not_there_fails_the_build_naming_the_file(mini):
+    edit(mini / CONFIG, 'system_category: "0101"', 'system_category: "0101"\n      emblem: assets/agency.png')
+    result = mkdocs_build(mini, mini / "site")
+    assert result.returncode != 0
+    assert "emblem 指向的文件 docs/assets/agency.png 不存在" in result.stderr and "Traceback" not in result.stderr

@@ -19,8 +19,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from disclosure.exports import exports
+from disclosure.exports import EXPORTS, exports
 from disclosure.pages.render import Page
+from disclosure.publishing.audit import Finding, Manifest, identity_numbers, site_files
 from disclosure.release import Release
 from disclosure.search.entries import entries
 from disclosure.search.index import DATA, build_index
@@ -38,19 +39,37 @@ class Site:
     search: bool = True
 
 
+def outputs(site: Site) -> Manifest:
+    """Where the derived files go: the exports, and the search index's folder with the ones it is
+    built in beside it (see write_index)."""
+    folder, name = DATA.rsplit("/", 1)
+    return Manifest(set(EXPORTS), (f"{DATA}/", f"{folder}/.{name}-") if site.search else ())
+
+
+def audited_files(release: Release, pages: list[Page], site: Site) -> list[Finding]:
+    """Write the derived files, then audit them (publishing/audit.py); an offending file is removed,
+    so that a preview, which does not wait for them, never serves it."""
+    write_files(release, pages, site)
+    written = outputs(site)
+    findings = identity_numbers(site.directory, [rel for rel in site_files(site.directory) if written.expects(rel)])
+    for rel in {finding.path for finding in findings}:
+        (site.directory / rel).unlink(missing_ok=True)
+    return findings
+
+
 def write_files(release: Release, pages: list[Page], site: Site) -> None:
     for path, content in exports(release, site.url, site.name).items():
         target = site.directory / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     if site.search:
-        write_index(release, pages, site.directory)
+        write_index(pages, site.directory)
 
 
-def write_index(release: Release, pages: list[Page], site_dir: Path) -> None:
+def write_index(pages: list[Page], site_dir: Path) -> None:
     """Build the index and put it in place at once: aside first, then renamed over the old one."""
     started = time.perf_counter()
-    index = build_index(entries(release, pages))
+    index = build_index(entries(pages))
     target = site_dir / DATA
     if target.parent.is_dir():
         for left in target.parent.glob(f".{target.name}-*"):  # left by an index abandoned half-way
@@ -65,11 +84,20 @@ def write_index(release: Release, pages: list[Page], site_dir: Path) -> None:
     log.info(f"搜索索引：{index.entries} 条，{len(index.files)} 个文件，{index.size / 1e6:.1f} MB，用时 {time.perf_counter() - started:.1f} 秒")
 
 
+def report(findings: list[Finding]) -> bool:
+    """Log what the audit of the derived files found; whether they passed."""
+    for finding in findings:
+        log.error(f"输出审计：{finding}")
+    return not findings
+
+
 def _child(release: Release, pages: list[Page], site: Site) -> None:
     try:
-        write_files(release, pages, site)
+        passed = report(audited_files(release, pages, site))
     except Exception as error:  # noqa: BLE001 - reported by the parent as a failed build
         log.error(f"开放数据或搜索索引生成失败：{type(error).__name__}: {error}")
+        os._exit(FAILED)
+    if not passed:
         os._exit(FAILED)
 
 
@@ -89,10 +117,9 @@ class DerivedFiles:
         return self.process is not None
 
     def finish(self) -> bool:
-        """Wait for the files; whether they were written."""
+        """Wait for the files; whether they were written and passed the audit."""
         if self.process is None:
-            write_files(*self.arguments)
-            return True
+            return report(audited_files(*self.arguments))
         self.process.join()
         return self.process.exitcode == 0
 

@@ -26,6 +26,7 @@ CATALOGUE_CSV = "data/catalogue.csv"
 CATALOGUE_JSON = "data/catalogue.json"
 GUIDES_JSON = "data/guides.json"
 FEED = "feed.xml"
+EXPORTS = (CATALOGUE_JSON, CATALOGUE_CSV, GUIDES_JSON, FEED)  # what exports() returns, by path
 ATOM = "http://www.w3.org/2005/Atom"
 CHINA = dt.timezone(dt.timedelta(hours=8))
 

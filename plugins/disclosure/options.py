@@ -107,6 +107,25 @@ def _pattern(value):
     return value
 
 
+_ICP = re.compile(r"[\u4e00-\u9fff]ICP备\d{6,10}号(?:-\d{1,3})?")
+_POLICE = re.compile(r"[\u4e00-\u9fff]公网安备 ?\d{14}号")
+
+
+def _matching(pattern: re.Pattern, example: str) -> Callable:
+    def read(value):
+        if not isinstance(value, str) or not pattern.fullmatch(value.strip()):
+            raise _Invalid(f"格式不对，应如 \"{example}\"，{_shown(value)}")
+        return value.strip()
+
+    return read
+
+
+def _https(value):
+    if not isinstance(value, str) or not value.startswith("https://"):
+        raise _Invalid(f"应为 https:// 开头的网址，{_shown(value)}")
+    return value
+
+
 def setting(label: str, read: Callable, **default) -> Any:
     return field(metadata={"label": label, "read": read}, **default)
 
@@ -125,10 +144,24 @@ class Options:
     id_pattern: str = setting("索引号格式", _pattern, default=DEFAULT_ID_PATTERN)
     # Code of the catalogue leaf whose documents form the 政府信息公开制度 column.
     system_category: str = setting("政府信息公开制度栏目的目录编码", _code, default="")
+    # Code of the catalogue leaf of annual reports: a year with no report in the national-format
+    # YAML is listed in the 年报 column by its report kept there as a document.
+    annual_report_category: str = setting("往年年报所在的目录编码", _code, default="")
     # Entries per list page; longer lists continue on /page/2/ and after.
     page_size: int = setting("每页条数", _count(1), default=50)
     # 政府网站标识码, in the footer and the SiteIDCode meta tag.
     site_id_code: str = setting("政府网站标识码", _digits, default="")
+    # ICP备案号, in the footer with a link to beian.miit.gov.cn.
+    icp_record: str = setting("ICP备案号", _matching(_ICP, "赣ICP备12345678号-1"), default="")
+    # 公安机关备案号, in the footer with a link to beian.mps.gov.cn.
+    police_record: str = setting("公安机关备案号", _matching(_POLICE, "赣公网安备36010202000001号"), default="")
+    # 党政机关网站标识: the address of the site's certificate at 中国机构编制网 (bszs.conac.cn).
+    conac_url: str = setting("党政机关网站标识核验地址", _https, default="")
+    # 我为政府网站找错: by default the national platform's page for site_id_code.
+    error_report_url: str = setting("我为政府网站找错地址", _https, default="")
+    # The agency's emblem (header logo) and browser tab icon: files under docs/.
+    emblem: str = setting("机关标志图片", _text, default="")
+    favicon: str = setting("浏览器标签图标", _text, default="")
     # Write the site search index (search/data/) after the build.
     search: bool = setting("站内搜索", _switch, default=True)
     # Where parsed files are kept between runs, relative to the repository; "" for nowhere
@@ -193,6 +226,17 @@ def read_settings(config_file: Path) -> dict:
         if isinstance(plugin, dict) and isinstance(plugin.get("disclosure"), dict):
             return {name: value for name, value in plugin["disclosure"].items() if name != "enabled"}
     return {}
+
+
+def docs_dir(root: Path) -> str:
+    """MkDocs' docs_dir as the repository's mkdocs.yml sets it: where the theme's assets are, and no page may be."""
+    try:
+        with open(Path(root) / "mkdocs.yml", encoding="utf-8-sig") as stream:
+            config = yaml.load(stream, Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return "docs"
+    value = config.get("docs_dir") if isinstance(config, dict) else None
+    return value if isinstance(value, str) and value else "docs"
 
 
 def from_config_file(config_file: Path, **overrides) -> Options:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,17 +16,32 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from disclosure import options as settings
 from disclosure.cache import ContentCache
 from disclosure.check import CheckResult, check_repository
-from disclosure.derived_files import DerivedFiles, Site
+from disclosure.derived_files import DerivedFiles, Site, outputs
 from disclosure.diagnostics import single_line
 from disclosure.mkdocs_plugin import theme
 from disclosure.mkdocs_plugin.watch import ContentWatcher
+from disclosure.pages.identity import site_identity
 from disclosure.pages.preview import Preview
+from disclosure.pages.problems import problems_page
 from disclosure.pages.site import build_pages
+from disclosure.publishing.audit import Manifest, audit
 from disclosure.release import Release
+from disclosure.rules.theme_folder import is_asset
 
 log = get_plugin_logger(__name__)
 
 CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates")
+
+
+def _require_free_port(host: str, port: int) -> None:
+    """A busy port would end `mkdocs serve` in a traceback after the whole first build: say so at once, in one line."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server sets it
+        try:
+            probe.bind((host, port))
+        except OSError:
+            log.error(f"端口 {port} 已被占用（可能已经有一个预览在运行）：关闭它，或换一个端口，如 mkdocs serve -a {host}:{port + 1}")
+            raise SystemExit(1) from None
 
 
 class GeneratedPage(File):
@@ -62,9 +78,13 @@ class DisclosurePlugin(BasePlugin):
         self.preview = Preview()
         self.templates = CompiledTemplates()
         self.serving = False
+        self.dirty = False
         self.derived: DerivedFiles | None = None
         self.watched: list[str] = []
         self.watcher: ContentWatcher | None = None
+        self.port_checked = False
+        # Under `mkdocs serve`, while the content has errors: the page shown at every address instead.
+        self.problem_page: str | None = None
 
     def load_config(self, options, config_file_path=None):
         """The settings under `- disclosure:`, read by the engine's one definition of them."""
@@ -78,11 +98,16 @@ class DisclosurePlugin(BasePlugin):
     # Having this event makes MkDocs keep the plugin object between rebuilds under `mkdocs serve`.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config):
         # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.
         self.root = Path(config.config_file_path).resolve().parent
         theme.apply(config)
+        self.use_emblem(config)
+        if self.serving and not self.port_checked:
+            self.port_checked = True  # later builds run inside the server, which holds the port
+            _require_free_port(config.dev_addr.host, config.dev_addr.port)
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
         if self.serving:
             self.watched = watched  # by on_serve's watcher
@@ -91,10 +116,22 @@ class DisclosurePlugin(BasePlugin):
         self.result: CheckResult | None = None
         self.release: Release | None = None
         self.pages = []
+        self.site: Site | None = None
+        self.manifest: Manifest | None = None
         cache_dir = self.root / self.options.cache_dir if self.options.cache_dir else None
         if self.cache is None or self.cache.place != cache_dir:
             self.cache = ContentCache(cache_dir)
         return config
+
+    def use_emblem(self, config) -> None:
+        """The agency's emblem and tab icon in place of Material's, from files under docs/."""
+        for setting, theme_key in (("emblem", "logo"), ("favicon", "favicon")):
+            rel = getattr(self.options, setting)
+            if not rel:
+                continue
+            if not (Path(config.docs_dir) / rel).is_file():
+                raise PluginError(f"disclosure 插件设置有误：{setting} 指向的文件 docs/{rel} 不存在")
+            config.theme[theme_key] = rel
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
     @event_priority(100)
@@ -103,7 +140,17 @@ class DisclosurePlugin(BasePlugin):
         if self.serving:
             self.cache.file = None  # written by the first build; rewriting it at each save would cost more than it saves
         for diagnostic in self.result.diagnostics:
-            (log.error if diagnostic.is_error else log.warning)(f"{diagnostic.location()}: {single_line(diagnostic.describe())}")
+            # A warning asks the editor to look, and never blocks publishing: at INFO, `--strict` does not count it.
+            if diagnostic.is_error:
+                log.error(f"{diagnostic.location()}: {single_line(diagnostic.describe())}")
+            else:
+                log.info(f"{diagnostic.location()}: 警告 {single_line(diagnostic.describe())}")
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in list(files):  # anything but an asset in docs/ would be published past every check: an error above, and left out
+            if file.generated_by is None and file.abs_src_path and not is_asset(file.src_uri) and Path(file.abs_src_path).resolve().is_relative_to(docs_dir):
+                files.remove(file)
+        if self.serving:
+            self.problem_page = problems_page(self.result.diagnostics) if not self.result.ok else None
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
         release = self.release = Release(self.result.project, self.options.as_of)
@@ -117,7 +164,7 @@ class DisclosurePlugin(BasePlugin):
             file.changed = written.get(page.path) != page.markdown
             files.append(file)
         self.abandon_derived()  # of an earlier save: this build's replace them
-        site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.options.search)
+        site = self.site = Site(Path(config.site_dir), config.site_url or "", config.site_name, self.options.search)
         self.derived = DerivedFiles(release, self.pages, site)
         for rel in release.files():
             file = File.generated(config, rel, abs_src_path=str(self.root / rel))
@@ -131,21 +178,62 @@ class DisclosurePlugin(BasePlugin):
             env.bytecode_cache = self.templates
         if self.release is None:
             return env
+        self.manifest = self.planned(config, files)
         env.globals["disclosure_site"] = {
             "domain": urlsplit(config.site_url or "").hostname or "",
             "id_code": self.options.site_id_code,
+            "identity": site_identity(self.options),
             "office": self.release.organization.office,
         }
         return env
 
-    def on_post_build(self, config):
-        """Open data, the Atom feed and the search index beside the pages (sitemap.xml is MkDocs' own).
+    def on_post_page(self, output, *, page, config):
+        return self.problem_page or output
 
-        A preview shows its pages without waiting for them."""
+    def on_post_template(self, output_content, *, template_name, config):
+        return self.problem_page if self.problem_page and template_name == "404.html" else output_content
+
+    def planned(self, config, files: Files) -> Manifest:
+        """What this build means to write: the files MkDocs copies or renders (theme assets, docs/ assets,
+        pages, released attachments), the theme's static templates and the derived files."""
+        manifest = outputs(self.site)
+        manifest.files |= {file.dest_uri for file in files if (file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included())}
+        for name in (*config.theme.static_templates, *config.extra_templates):
+            manifest.files.add(name)
+            if name == "sitemap.xml":
+                manifest.files.add("sitemap.xml.gz")  # MkDocs writes both
+        return manifest
+
+    # Last: the output audit reads what every plugin wrote.
+    @event_priority(-100)
+    def on_post_build(self, config):
+        """Open data, the Atom feed and the search index beside the pages (sitemap.xml is MkDocs' own),
+        then the output audit (publishing/audit.py) of every file under the site folder.
+
+        A preview shows its pages without waiting for the derived files; they are audited by the
+        process that writes them, when it has."""
+        if self.problem_page:
+            self.preview = Preview()  # every page now shows the problems: once they are fixed, write them all again
         if self.derived is not None and not (self.serving and self.derived.in_background):
             derived, self.derived = self.derived, None
             if not derived.finish():
-                raise PluginError("开放数据或搜索索引生成失败，原因见上方的错误信息")
+                raise PluginError("开放数据或搜索索引生成失败或未通过输出审计，原因见上方的错误信息")
+        if self.manifest is None:
+            return
+        site_dir = Path(config.site_dir)
+        # Both cores while nothing else runs; a preview's server has threads, which a fork does not take along safely.
+        workers = 1 if self.serving else min(os.cpu_count() or 1, 4)
+        findings = audit(site_dir, self.manifest, audited=outputs(self.site), workers=workers)
+        for path in {finding.path for finding in findings}:
+            (site_dir / path).unlink(missing_ok=True)  # never served, not even by a preview
+        if self.dirty:  # not cleaned first: pages of entries withdrawn since an earlier build are expected to be left
+            for finding in findings:
+                if finding.unexpected:
+                    log.info(f"已删除上次生成留下、本次不再发布的文件：{finding.path}")
+            findings = [finding for finding in findings if not finding.unexpected]
+        if findings:
+            listed = "\n".join(f"  {finding}" for finding in findings)
+            raise PluginError(f"输出审计未通过，以下文件已删除，本次构建不能发布：\n{listed}")
 
     def abandon_derived(self) -> None:
         if self.derived is not None:
@@ -158,6 +246,16 @@ class DisclosurePlugin(BasePlugin):
 
     def on_serve(self, server, *, config, builder):
         self.watcher = ContentWatcher(server, self.watched)
+        not_found = server.error_handler
+
+        def error_handler(code):
+            """An address with no page (such as a document that cannot be read) shows the problems too,
+            with MkDocs' reload script so that it updates on save."""
+            if code == 404 and self.problem_page:
+                return server._inject_js_into_html(self.problem_page.encode(), server._visible_epoch)
+            return not_found(code)
+
+        server.error_handler = error_handler
         return server
 
     def on_shutdown(self):

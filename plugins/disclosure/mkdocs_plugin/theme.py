@@ -23,7 +23,9 @@ SCRIPTS = ("assets/site.js",)  # search.js is loaded by the search page alone
 EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "toc")
 THEME_DEFAULTS = {
     "language": "zh",
-    "features": ["navigation.tabs", "navigation.indexes", "navigation.top", "navigation.footer", "content.tooltips"],
+    # No navigation.footer (its 下一页 beside a list's own pager) and no navigation.top (a
+    # hidden button that takes focus).
+    "features": ["navigation.tabs", "navigation.indexes", "content.tooltips"],
     "palette": {"primary": "custom", "accent": "custom"},  # the colours are site.css's
     "font": False,  # no request to Google Fonts: the system's CJK fonts
 }

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import partial
 
-from disclosure.model import APPLICANT_COLUMNS, APPEAL_COLUMNS, RESULT_GROUPS, AnnualReport
-from disclosure.pages import columns
+from disclosure.model import APPLICANT_COLUMNS, APPEAL_COLUMNS, RESULT_GROUPS, AnnualReport, Document
+from disclosure.pages import columns, searchable
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
 from disclosure.schemas import schema
@@ -47,7 +49,39 @@ def year_reports(release: Release) -> list[YearReport]:
     ]
 
 
-def annual_report_pages(renderer: Renderer) -> list[Page]:
+@dataclass(frozen=True)
+class ReportYear:
+    """A year of the column: its national-format report or, for a year without one, the report
+    kept as a document in the catalogue (an older year, published before the format was kept)."""
+
+    year: int
+    entry: YearReport | None
+    document: Document | None
+
+    @property
+    def target(self):
+        return self.entry.report if self.entry else self.document
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def report_year(document: Document) -> int:
+    """The year a report kept as a document is about: the first year its title names, else the year
+    before it was published (a report comes out by 31 January of the next year)."""
+    match = _YEAR.search(document.title)
+    return int(match.group(1)) if match else document.published.year - 1
+
+
+def report_years(release: Release, category: str) -> list[ReportYear]:
+    """Every year a report exists for, once, newest first."""
+    years = {entry.report.year: ReportYear(entry.report.year, entry, None) for entry in year_reports(release)}
+    for document in release.documents_in.get(category, []) if category else []:
+        years.setdefault(report_year(document), ReportYear(report_year(document), None, document))
+    return [years[year] for year in sorted(years, reverse=True)]
+
+
+def annual_report_pages(renderer: Renderer, category: str = "") -> list[Page]:
     release = renderer.release
     helpers = {
         "number": number,
@@ -59,7 +93,13 @@ def annual_report_pages(renderer: Renderer) -> list[Page]:
     }
     entries = year_reports(release)
     column = columns.ANNUAL_REPORTS
-    pages = [renderer.render("annual_report_index.md.j2", column.path, column=column, entries=entries, **helpers)]
+    years = report_years(release, category)
+    pages = [renderer.render("annual_report_index.md.j2", column.path, column=column, years=years, **helpers)]
     for entry in entries:
-        pages.append(renderer.render("annual_report.md.j2", renderer.layout.path_of(entry.report), column=column, entry=entry, **helpers))
+        pages.append(
+            renderer.render(
+                "annual_report.md.j2", renderer.layout.path_of(entry.report), column=column, entry=entry,
+                search=partial(searchable.annual_report, release, entry.report, entry.title), **helpers,
+            )
+        )
     return pages

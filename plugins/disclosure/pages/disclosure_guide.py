@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from disclosure.pages import columns
+from functools import partial
+
 from disclosure.layout import document_kinds
+from disclosure.pages import columns, searchable
 from disclosure.pages.browse import BROWSE
 from disclosure.pages.render import Page, Renderer
 
@@ -26,7 +28,6 @@ def disclosure_guide_pages(renderer: Renderer) -> list[Page]:
     channels: list[str] = []
     for leaf in release.catalogue.leaves():
         channels += [c for c in leaf.channels if c not in channels]
-    application_pages = [(title, application_page_path(folder)) for title, folder, _ in APPLICATION_PAGES]
     pages = [
         renderer.render(
             "disclosure_guide.md.j2",
@@ -37,9 +38,41 @@ def disclosure_guide_pages(renderer: Renderer) -> list[Page]:
             kinds=document_kinds(),
             channels=channels,
             example=release.documents[0] if release.documents else None,
-            application_pages=application_pages,
+            application_pages=application_pages(),
+            search=partial(
+                searchable.disclosure_guide, release, columns.GUIDE.path, columns.GUIDE.name, "信息分类与编排体系、获取方式、工作机构和依申请公开办法",
+                *(f"{root.code} {root.name}" for root in release.catalogue.roots), "、".join(channels), *_office(release),
+            ),
         )
     ]
     for title, folder, template in APPLICATION_PAGES:
-        pages.append(renderer.render(template, application_page_path(folder), column=columns.GUIDE, title=title, form_page=application_page_path("form")))
+        facts = partial(searchable.disclosure_guide, release, application_page_path(folder), title, *_facts(release, folder))
+        pages.append(
+            renderer.render(
+                template, application_page_path(folder), column=columns.GUIDE, title=title, form_page=application_page_path("form"), search=facts
+            )
+        )
     return pages
+
+
+def application_pages() -> list[tuple[str, str]]:
+    """(title, src path) of each 依申请公开 page."""
+    return [(title, application_page_path(folder)) for title, folder, _ in APPLICATION_PAGES]
+
+
+def _office(release) -> tuple[str, ...]:
+    office = release.organization.office
+    return (office.name, office.address, office.hours, office.phone, office.fax, office.email, office.website)
+
+
+def _facts(release, folder: str) -> tuple[str, ...]:
+    """What a 依申请公开 page is about, then the organization's facts it shows."""
+    application = release.organization.application
+    channels = tuple(f"{c.name} {c.description} {c.url}" for c in application.channels)
+    return {
+        "process": ("依申请公开政府信息的申请流程：提交申请、受理、答复", *channels, *_office(release)),
+        "form": ("政府信息公开申请表下载，填写说明", release.organization.name),
+        "office": ("政府信息公开申请的受理机构和联系方式", *_office(release)),
+        "fees": ("依申请公开政府信息的收费标准，信息处理费", application.fees),
+        "time-limits": ("依申请公开政府信息的办理时限，答复期限，延长答复", release.organization.name),
+    }[folder]

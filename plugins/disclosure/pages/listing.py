@@ -39,11 +39,11 @@ class Pager:
         return numbers
 
 
-def paginated(renderer: Renderer, template: str, first: str, entries: list, page_size: int, **context) -> list[Page]:
-    """The pages of one list; each gets `entries` (its share) and `pager`."""
+def paginated(renderer: Renderer, template: str, first: str, entries: list, page_size: int, search=None, **context) -> list[Page]:
+    """The pages of one list; each gets `entries` (its share) and `pager`; search finds the list by its first page."""
     chunks = [entries[i : i + page_size] for i in range(0, len(entries), page_size)] or [[]]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         pager = Pager(first, number, len(chunks), len(entries))
-        pages.append(renderer.render(template, pager.path(number), entries=chunk, pager=pager, **context))
+        pages.append(renderer.render(template, pager.path(number), entries=chunk, pager=pager, search=search if number == 1 else None, **context))
     return pages

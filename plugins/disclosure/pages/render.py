@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from disclosure.bundled import LAYOUTS
 from disclosure.layout import Layout
 from disclosure.pages.columns import Column
 from disclosure.release import Release
+from disclosure.search.entries import SearchEntry
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
 
@@ -24,6 +26,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
 class Page:
     path: str  # src path inside the site, e.g. "documents/2020-00001/index.md"
     markdown: str
+    # What search knows of the page, read when the index is written; None: not a page to find.
+    search: Callable[[], SearchEntry] | None = None
 
 
 def markdown_text(value) -> Markup:
@@ -87,11 +91,12 @@ class Renderer:
         self.keep = keep or {}
         self.links = links
 
-    def render(self, template: str, path: str, column: Column | None = None, **context) -> Page:
-        """One page; `column` names the 栏目 it belongs to in its front matter (ColumnName, ColumnType)."""
+    def render(self, template: str, path: str, column: Column | None = None, search: Callable[[], SearchEntry] | None = None, **context) -> Page:
+        """One page; `column` names the 栏目 it belongs to in its front matter (ColumnName, ColumnType);
+        `search` gives its search entry (pages/searchable.py)."""
         kept = self.keep.get(path)
         if kept is not None:
-            return Page(path, kept)
+            return Page(path, kept, search)
         targets = None if self.links is None else self.links.setdefault(path, set())
 
         def page_front_matter(**meta) -> Markup:
@@ -124,7 +129,7 @@ class Renderer:
             release=self.release, r=self.release, link=link, url=url, asset=asset, download_label=self.download_label,
             front_matter=page_front_matter, column=column, **context
         )
-        return Page(path, markdown)
+        return Page(path, markdown, search)
 
     def download_label(self, rel: str) -> str:
         """`PDF，12.3 KB`: what a reader downloads."""

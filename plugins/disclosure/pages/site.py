@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
+
 from disclosure.options import Options
-from disclosure.pages import columns
-from disclosure.pages.annual_reports import annual_report_pages
+from disclosure.pages import columns, media, searchable
+from disclosure.pages.annual_reports import annual_report_pages, report_years
 from disclosure.pages.browse import BROWSE, browse_pages
-from disclosure.pages.disclosure_guide import APPLICATION_PAGES, application_page_path, disclosure_guide_pages
+from disclosure.pages.disclosure_guide import application_pages, disclosure_guide_pages
 from disclosure.pages.listing import paginated
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
@@ -14,13 +17,14 @@ from disclosure.search.entries import facets
 
 HOME = "index.md"
 SEARCH = "search/index.md"
+SITE_MAP = "site-map/index.md"
 # Pages reached from the list pages rather than from the site's navigation.
 NOT_IN_NAV = ("/catalogue/", "/documents/", "/interpretations/", "/guides/", "/browse/", "/disclosure-rules/page/")
 
 
 def navigation() -> list:
     """The site's navigation: the four columns of a 政府信息公开 platform first, then the other services."""
-    guide = [columns.GUIDE.path] + [{title: application_page_path(folder)} for title, folder, _ in APPLICATION_PAGES]
+    guide = [columns.GUIDE.path] + [{title: path} for title, path in application_pages()]
     rest = (columns.SYSTEM, columns.CATALOGUE, columns.ANNUAL_REPORTS, columns.INTERPRETATIONS, columns.SERVICE_GUIDES, columns.NEGATIVE_LIST)
     return [{"首页": HOME}, {columns.GUIDE.name: guide}] + [{column.name: column.path} for column in rest]
 
@@ -30,6 +34,13 @@ def system_documents(release: Release, options: Options) -> list:
     return release.documents_in.get(options.system_category, []) if options.system_category else []
 
 
+def _video_length(release: Release, interpretation) -> str:
+    """How long a video interpretation kept in the repository runs."""
+    if interpretation.form != "视频解读" or not release.publishes(interpretation.media):
+        return ""
+    return media.running_time(media.mp4_seconds(Path(release.project.root) / interpretation.media))
+
+
 def _guide_column(renderer: Renderer, options: Options) -> list[Page]:
     return disclosure_guide_pages(renderer)
 
@@ -37,9 +48,10 @@ def _guide_column(renderer: Renderer, options: Options) -> list[Page]:
 def _system_column(renderer: Renderer, options: Options) -> list[Page]:
     release = renderer.release
     item = release.catalogue.by_code.get(options.system_category)
+    item = item if item and item.is_leaf else None
     return paginated(
         renderer, "system.md.j2", columns.SYSTEM.path, system_documents(release, options), options.page_size,
-        column=columns.SYSTEM, item=item if item and item.is_leaf else None,
+        column=columns.SYSTEM, item=item, search=partial(searchable.system_column, release, columns.SYSTEM, item),
     )
 
 
@@ -48,7 +60,7 @@ def _catalogue_column(renderer: Renderer, options: Options) -> list[Page]:
 
 
 def _annual_report_column(renderer: Renderer, options: Options) -> list[Page]:
-    return annual_report_pages(renderer)
+    return annual_report_pages(renderer, options.annual_report_category)
 
 
 # The four columns of every 政府信息公开 platform, in their order (国办公开办函〔2019〕61号).
@@ -67,15 +79,24 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
     )
     pages += paginated(renderer, "guide_index.md.j2", columns.SERVICE_GUIDES.path, release.guides, size, column=columns.SERVICE_GUIDES)
     pages.append(
-        renderer.render("negative_list.md.j2", columns.NEGATIVE_LIST.path, column=columns.NEGATIVE_LIST, entries=release.project.negative_list)
+        renderer.render(
+            "negative_list.md.j2", columns.NEGATIVE_LIST.path, column=columns.NEGATIVE_LIST, entries=release.project.negative_list,
+            search=partial(searchable.negative_list, release, columns.NEGATIVE_LIST),
+        )
     )
     pages += browse_pages(renderer, size)
     pages.append(renderer.render("search.md.j2", SEARCH, facets=facets(release)))
+    pages.append(
+        renderer.render(
+            "site_map.md.j2", SITE_MAP, columns=columns, browse=BROWSE, search_page=SEARCH, application_pages=application_pages(),
+            reports=[(y.year, renderer.layout.path_of(y.target)) for y in report_years(release, options.annual_report_category)],
+        )
+    )
     for item in release.catalogue.walk():
         if item.code:
             pages += paginated(
                 renderer, "catalogue_item.md.j2", renderer.layout.path_of(item), release.documents_in.get(item.code, []) if item.is_leaf else [], size,
-                column=columns.CATALOGUE, item=item,
+                column=columns.CATALOGUE, item=item, search=partial(searchable.catalogue_item, release, item),
             )
     for document in release.documents:
         item = release.catalogue.by_code[document.category]  # the release keeps only documents of known categories
@@ -83,15 +104,19 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
             renderer.render(
                 "document.md.j2", renderer.layout.path_of(document), column=columns.CATALOGUE,
                 d=document, item=item, interpretations=release.interpretations_of.get(document.id, []),
+                search=partial(searchable.document, release, document, document.category == options.system_category),
             )
         )
     for interpretation in release.interpretations:
         pages.append(
             renderer.render(
                 "interpretation.md.j2", renderer.layout.path_of(interpretation), column=columns.INTERPRETATIONS,
-                i=interpretation, policy=release.documents_by_id[interpretation.policy],
+                i=interpretation, policy=release.documents_by_id[interpretation.policy], video_length=_video_length(release, interpretation),
+                search=partial(searchable.interpretation, release, interpretation, release.documents_by_id[interpretation.policy]),
             )
         )
     for guide in release.guides:
-        pages.append(renderer.render("guide.md.j2", renderer.layout.path_of(guide), column=columns.SERVICE_GUIDES, g=guide))
+        pages.append(
+            renderer.render("guide.md.j2", renderer.layout.path_of(guide), column=columns.SERVICE_GUIDES, g=guide, search=partial(searchable.guide, release, guide))
+        )
     return pages

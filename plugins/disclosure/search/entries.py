@@ -1,18 +1,32 @@
-"""What search knows of each released page: its text, what a result shows, and what it is filtered by."""
+"""What search knows of each page: its text, what a result shows, and what it is filtered by.
+
+The pages say what they are (pages/searchable.py builds each entry from the model that the
+page shows); this module knows only entries, their order and the filters of the search page.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from disclosure.layout import Layout, document_kinds
-from disclosure.model import Document, Interpretation, ServiceGuide
-from disclosure.pages.render import Page
+from disclosure.layout import document_kinds
+from disclosure.model import ServiceGuide
 from disclosure.release import Release
 from disclosure.schemas import schema
-from disclosure.search.pagetext import page_text
 
-TYPES = (("document", "公开信息"), ("interpretation", "政策解读"), ("guide", "办事指南"))
+# The `type` filter: every kind of page a reader can land on, in the order the site shows them.
+TYPES = (
+    ("document", "公开信息"),
+    ("interpretation", "政策解读"),
+    ("guide", "办事指南"),
+    ("catalogue", "目录事项"),
+    ("disclosure-guide", "政府信息公开指南"),
+    ("system", "政府信息公开制度"),
+    ("annual-report", "政府信息公开年报"),
+    ("negative-list", "负面清单"),
+)
+TYPE_LABELS = dict(TYPES)
+_TYPE_RANK = {name: rank for rank, (name, _) in enumerate(TYPES)}
 
 
 @dataclass(frozen=True)
@@ -28,10 +42,12 @@ class Facet:
 class SearchEntry:
     url: str  # the page's directory URL relative to the site root
     title: str
-    kind: str  # what a result calls it: the 信息类别, 政策解读 or 办事指南
-    date: dt.date  # 发布日期; a guide's 更新日期
+    type: str  # a value of TYPES
+    kind: str  # what a result calls it: the 信息类别, or the type's label
+    date: dt.date | None  # 发布日期; a guide's 更新日期; none for pages that are not publications
     summary: str
     text: str  # the page's text after its title
+    validity: str = ""  # 有效性 of a document: results mark 废止 and 失效
     facets: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -39,7 +55,8 @@ def facets(release: Release) -> list[Facet]:
     document_schema = schema("document")
     kinds = {d.kind for d in release.documents}
     validities = {d.validity for d in release.documents if d.validity}
-    years = sorted({d.year for d in map(entry_date, (*release.documents, *release.interpretations, *release.guides)) if d}, reverse=True)
+    dated = (*release.documents, *release.interpretations, *release.guides, *release.annual_reports)
+    years = sorted({d.year for d in map(entry_date, dated) if d}, reverse=True)
     items = [
         (item.code, "　" * len(item.ancestors()) + item.name)
         for item in release.catalogue.walk()
@@ -60,36 +77,14 @@ def entry_date(entry) -> dt.date | None:
     return entry.updated if isinstance(entry, ServiceGuide) else entry.published
 
 
-def entries(release: Release, pages: list[Page]) -> list[SearchEntry]:
-    """Every released document, interpretation and guide, newest first: entry n is the n-th newest."""
-    markdown = {page.path: page.markdown for page in pages}
-    # An entry without a date has an error reported already, and the build fails.
-    released = [e for e in (*release.documents, *release.interpretations, *release.guides) if entry_date(e)]
-    rank = {Document: 0, Interpretation: 1, ServiceGuide: 2}
-    released.sort(key=lambda e: (-entry_date(e).toordinal(), rank[type(e)], getattr(e, "id", "") or getattr(e, "code", "")))
-    layout = Layout.of(release.project)
-    return [_entry(release, layout, e, markdown[layout.path_of(e)]) for e in released if layout.path_of(e) in markdown]
+def ordered(entries: list[SearchEntry]) -> list[SearchEntry]:
+    """Newest first (entry n is the n-th newest), then the pages without a date, by type and address."""
+    return sorted(
+        entries,
+        key=lambda e: (e.date is None, -e.date.toordinal() if e.date else 0, _TYPE_RANK[e.type], e.url),
+    )
 
 
-def _entry(release: Release, layout: Layout, entry, page_markdown: str) -> SearchEntry:
-    path = layout.path_of(entry)
-    rest = page_text(page_markdown).partition("\n")[2]  # the first line is the page's heading: the title
-    title = entry.name if isinstance(entry, ServiceGuide) else entry.title
-    date = entry_date(entry)
-    common = {"url": path.removesuffix("index.md"), "title": title, "date": date, "summary": entry.summary, "text": rest}
-    if isinstance(entry, Document):
-        item = release.catalogue.by_code[entry.category]
-        return SearchEntry(
-            kind=entry.kind,
-            facets={
-                "type": ["document"],
-                "kind": [entry.kind],
-                "department": [entry.drafting_department],
-                "item": [node.code for node in (*item.ancestors(), item)],
-                "year": [str(date.year)],
-                "validity": [entry.validity] if entry.validity else [],
-            },
-            **common,
-        )
-    kind, type_ = ("政策解读", "interpretation") if isinstance(entry, Interpretation) else ("办事指南", "guide")
-    return SearchEntry(kind=kind, facets={"type": [type_], "department": [entry.department], "year": [str(date.year)]}, **common)
+def entries(pages) -> list[SearchEntry]:
+    """The search entries of the pages that have one (each page's `search`), in index order."""
+    return ordered([page.search() for page in pages if page.search])

@@ -130,7 +130,11 @@ def build_index(entries: list[SearchEntry]) -> SearchIndex:
         files[f"facets/{name}.bin"] = encode_shard([(value, encode_list(numbers, total)) for value, numbers in sorted(lists.items())])
 
     for n, (entry, syllables) in enumerate(zip(entries, readings)):
-        record = {"t": entry.title, "u": entry.url, "k": entry.kind, "d": entry.date.isoformat(), "s": entry.summary, "x": entry.text}
+        record = {"t": entry.title, "u": entry.url, "k": entry.kind, "s": entry.summary, "x": entry.text}
+        if entry.date:
+            record["d"] = entry.date.isoformat()
+        if entry.validity:
+            record["v"] = entry.validity
         if any(syllables):
             record["p"] = " ".join(s or "-" for s in syllables)
         files[f"r/{n}.json"] = _json(record)

@@ -18,6 +18,7 @@
   const EXCERPT_BEFORE = 30;
   const EXCERPT_LENGTH = 120;
   const FILTERS = ["agency", "type", "kind", "department", "item", "year", "validity"]; // "agency" on a platform's search page
+  const CEASED = ["废止", "失效"]; // 有效性 values a result marks, so a repealed rule never looks current
 
   // -- fetching, once per file --------------------------------------------------
   const fetched = new Map();
@@ -385,6 +386,7 @@
         return;
       }
       list.setAttribute("aria-busy", "true");
+      status.textContent = "正在搜索…";
       try {
         const result = await search(current.q, current.filters, current.sort);
         const pages = () => Math.max(1, Math.ceil(result.entries.length / PAGE_SIZE));
@@ -423,17 +425,16 @@
           const titleMask = marked(foldChars(entry.t), queryTerms);
           pinyinMask(entry, result.readings, titleChars.length).forEach((hit, i) => hit && (titleMask[i] = true));
           appendMarked(title, titleChars, titleMask, 0, titleChars.length);
-          const date = element("time", { dateTime: entry.d, textContent: entry.d });
+          const meta = [element("span", { className: "search-result__kind", textContent: entry.k })];
+          if (entry.d) meta.push(element("span", {}, "发布日期：", element("time", { dateTime: entry.d, textContent: entry.d })));
+          if (entry.v) {
+            meta.push(element("span", { className: `search-result__validity validity validity-${entry.v}` }, `有效性：${entry.v}`));
+          }
           const item = element(
             "li",
-            { className: "search-result" },
+            { className: CEASED.includes(entry.v) ? "search-result search-result--ceased" : "search-result" },
             element("h2", { className: "search-result__title" }, title),
-            element(
-              "p",
-              { className: "search-result__meta" },
-              element("span", { className: "search-result__kind", textContent: entry.k }),
-              element("span", {}, "发布日期：", date),
-            ),
+            element("p", { className: "search-result__meta" }, ...meta),
             excerpt(element("p", { className: "search-result__excerpt" }), entry, queryTerms),
           );
           item.setAttribute("data-search-result", "");

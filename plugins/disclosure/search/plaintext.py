@@ -1,6 +1,6 @@
-"""The text a reader sees on a generated page, from its Markdown: no markup, no row labels.
+"""Plain text from what editors write (Markdown bodies) and from built pages (for tests).
 
-Fast regular expressions rather than a Markdown renderer, because ten thousand pages must be
+Fast regular expressions rather than a Markdown renderer, because ten thousand bodies must be
 read in seconds. Block boundaries (cells, paragraphs, list items) become line breaks, so a
 run of characters never joins the end of one cell to the start of the next; inline markup
 disappears, so 「**重要**通知」 still reads 「重要通知」.
@@ -13,12 +13,10 @@ import re
 
 # Linear on any text: no part of a pattern can run past the `<` or `[` where another match could
 # start, and repetitions that could split a run of characters several ways are possessive or atomic.
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_METADATA = re.compile(r"<table class=\"doc-meta\">(?:[^<]|<(?!/?table\b))*</table>")
-_ROW_LABEL = re.compile(r"<th\b[^<>]*>(?:[^<]|<(?!/?th\b))*</th>")  # 索引号, 发布日期 …: the same on every page
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
-_BLOCK_TAG = re.compile(r"</?(?:p|div|nav|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|br|hr|blockquote|details|summary)\b[^<>]*>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|nav|section|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|br|hr|blockquote|details|summary|caption)\b[^<>]*>", re.I)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_COMMENT = re.compile(r"<!--(?:[^-]|-(?!->))*+(?:-->|\Z)")
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _ATTR_LIST = re.compile(r"\{:?(?>\s*[.#]?[A-Za-z_][\w-]*+(?:=(?:\"[^\"]*\"|[^\s}]++))?)+\s*\}", re.A)  # { download }
 _LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+\.[ \t]+)", re.M)
@@ -27,13 +25,14 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _EMPHASIS = re.compile(r"(?<!\\)(?:\*+|_+|~~|`+)")
 
 
-def page_text(markdown: str) -> str:
-    """The page's text; its metadata table (索引号, 发布机构 …) comes last, after the body, so that
-    an excerpt cut from the first match shows the body when it can."""
-    text = _FRONT_MATTER.sub("", markdown)
-    metadata = _METADATA.findall(text)
-    text = "\n".join([_METADATA.sub("", text), *metadata])
-    text = _ROW_LABEL.sub("\n", text)
+def lines(*parts) -> str:
+    """Text fields one per line, empty ones left out."""
+    return "\n".join(line.strip() for part in parts if part for line in str(part).splitlines() if line.strip())
+
+
+def markdown_text(markdown: str) -> str:
+    """The text a reader sees of a Markdown body."""
+    text = _COMMENT.sub("", markdown)
     text = _AUTOLINK.sub(r"\1", text)
     text = _BLOCK_TAG.sub("\n", text)
     text = _INLINE_TAG.sub("", text)
@@ -44,16 +43,16 @@ def page_text(markdown: str) -> str:
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     text = text.replace("|", "\n")
-    text = html.unescape(text)
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return lines(html.unescape(text))
 
 
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
+_ROW_LABEL = re.compile(r"<th\b[^<>]*>(?:[^<]|<(?!/?th\b))*</th>")  # 索引号, 发布日期 …: the same on every page
 
 
 def article_text(page_html: str) -> str:
-    """The same text read back from a built page (its <article>, row labels left out): what tests
-    and the benchmark take as the truth to hold the index against."""
+    """The text of a built page (its <article>, row labels left out): what tests and the
+    benchmark take as the truth to hold the index against."""
     match = _ARTICLE.search(page_html)
     article = _ROW_LABEL.sub("\n", match.group(1) if match else "")
     return html.unescape(_INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", article)))

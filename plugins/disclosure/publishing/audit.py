@@ -1,0 +1,130 @@
+"""The output audit, the last look before publishing: every file under site/ is one the build meant
+to write, and no text in it holds a resident ID number, however written.
+
+The checker reads the sources; this reads what was written. A theme override, a template, a file
+left in docs/, another plugin or a rule the checker lacks cannot publish what the release did not
+approve: the build fails, naming the file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from disclosure import pii
+
+# Files read as text; anything else (PDF, images, the search index's binary shards) is published
+# only if the manifest names it, and attachments' contents are the attachment rules' concern.
+TEXT_SUFFIXES = (".html", ".htm", ".xml", ".json", ".csv", ".txt", ".js", ".mjs", ".css", ".svg", ".md", ".webmanifest", ".map", ".xml.gz")
+# Left in a site folder by whoever deploys it (MkDocs' own cleaning keeps them): not the build's.
+DEPLOYMENT_FILES = (".git", ".nojekyll")
+
+
+@dataclass
+class Manifest:
+    """What a build means to publish, by path under the site folder (POSIX separators)."""
+
+    files: set[str] = field(default_factory=set)
+    folders: tuple[str, ...] = ()  # "search/data/": whatever the build writes in there
+
+    def expects(self, rel: str) -> bool:
+        return rel in self.files or rel.startswith(self.folders)
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str  # under the site folder
+    message: str
+    line: int = 0
+    unexpected: bool = False  # a file the build did not mean to write (rather than one it wrote wrong)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """Every file under the site folder (links not followed), by its POSIX path there."""
+    found = []
+    for directory, folders, names in os.walk(site_dir):
+        here = Path(directory).relative_to(site_dir).as_posix()
+        prefix = "" if here == "." else here + "/"
+        if not prefix:
+            folders[:] = [name for name in folders if name not in DEPLOYMENT_FILES]
+            names = [name for name in names if name not in DEPLOYMENT_FILES]
+        found.extend(prefix + name for name in names)
+    return sorted(found)
+
+
+def unexpected_file(rel: str) -> Finding:
+    return Finding(rel, "不是本次构建要发布的文件（可能来自 docs/ 中多余的文件、主题模板或其他插件），不能发布；确认来源后删除它", unexpected=True)
+
+
+def is_text(rel: str) -> bool:
+    return rel.lower().endswith(TEXT_SUFFIXES)
+
+
+def readable_text(path: Path) -> tuple[str, bool]:
+    """The text a reader or a program gets from a published file (gzip opened, JSON's \\u escapes
+    read), and whether its lines are the file's."""
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        data = gzip.decompress(data)
+    text = data.decode("utf-8", errors="replace")
+    if path.suffix == ".json" and "\\u" in text:
+        try:
+            return "\0".join(_json_text(json.loads(text), [])), False  # \0 ends a number: values stay apart
+        except ValueError:
+            pass  # not JSON after all: read as it stands
+    return text, True
+
+
+def _json_text(value, found: list[str]) -> list[str]:
+    if isinstance(value, dict):
+        found.extend(value)
+        for child in value.values():
+            _json_text(child, found)
+    elif isinstance(value, list):
+        for child in value:
+            _json_text(child, found)
+    elif not isinstance(value, bool) and value is not None:
+        found.append(str(value))
+    return found
+
+
+def identity_numbers(site_dir: Path, paths: list[str]) -> list[Finding]:
+    """Resident ID numbers in the text files among `paths`, read as a reader sees them (disclosure.pii)."""
+    findings = []
+    for rel in paths:
+        if not is_text(rel):
+            continue
+        try:
+            text, lines = readable_text(site_dir / rel)
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            findings.append(Finding(rel, f"无法读取（{type(error).__name__}），不能确认其中没有个人信息"))
+            continue
+        for number in pii.resident_ids(text):
+            line = text.count("\n", 0, number.start) + 1 if lines else 0
+            findings.append(Finding(rel, f"含有居民身份证号码 {number.masked()}，不能发布（内容检查未发现它：可能来自模板、网站设置或派生文件）", line))
+    return findings
+
+
+def _in_parallel(site_dir: Path, paths: list[str], workers: int) -> list[Finding]:
+    """identity_numbers() over `paths` in `workers` processes: reading the whole site is the audit's cost."""
+    if workers < 2 or len(paths) < 100 or "fork" not in multiprocessing.get_all_start_methods():
+        return identity_numbers(site_dir, paths)
+    shares = [(site_dir, paths[index::workers]) for index in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return sorted((finding for found in pool.starmap(identity_numbers, shares) for finding in found), key=lambda f: (f.path, f.line))
+
+
+def audit(site_dir: Path, manifest: Manifest, *, audited: Manifest | None = None, workers: int = 1) -> list[Finding]:
+    """Every file the build did not mean to write, and ID numbers in every other text file but the
+    `audited` ones (the derived files, audited by the process that writes them)."""
+    present = site_files(site_dir)
+    findings = [unexpected_file(rel) for rel in present if not manifest.expects(rel)]
+    readable = [rel for rel in present if manifest.expects(rel) and not (audited and audited.expects(rel)) and is_text(rel)]
+    return findings + _in_parallel(site_dir, readable, workers)

@@ -17,6 +17,7 @@ from disclosure import options as settings
 from disclosure.check import check_repository
 from disclosure.diagnostics import Severity, render_github, render_json, render_text
 from disclosure.loader import ORGANIZATION, load_project
+from disclosure.platform import cli as platform_cli
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
@@ -97,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
         "editor", help="重新生成编辑器设置", description="按当前版本的结构规则重新生成 .vscode/settings.json、frontmatter.json 和编辑器使用的 JSON Schema（升级引擎后运行）",
     )
     editor.add_argument("root", nargs="?", default=".", type=Path, metavar="目录", help="内容仓库目录，默认当前目录")
+    platform_cli.add_commands(commands, _date)
     return root
 
 
@@ -304,7 +306,7 @@ def run_editor(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "due": run_due, "new": run_new, "init": run_init, "editor": run_editor}
+COMMANDS = {"check": run_check, "due": run_due, "new": run_new, "init": run_init, "editor": run_editor, "platform": platform_cli.run}
 
 
 def main(argv: list[str] | None = None) -> int:

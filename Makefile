@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
 
-.PHONY: install build check serve edit hooks test test-fast lock browser clean
+.PHONY: install build check serve edit hooks test test-fast lock browser clean platform
 
 # Material for MkDocs prints its end-of-life notice at every build; README says where the project stands.
 export NO_MKDOCS_2_WARNING := 1
@@ -30,6 +30,10 @@ check: $(RUNTIME)
 
 build: check
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# The demo platform (platform.yml): every agency built in parallel, then merged into site-platform/.
+platform: $(RUNTIME)
+	$(BIN)/disclosure platform build platform.yml --out site-platform
 
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve --no-strict
@@ -82,4 +86,4 @@ bench: $(RUNTIME)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache test-artifacts admin/node_modules
+	rm -rf site site-platform .platform-builds $(VENV) .pytest_cache test-artifacts admin/node_modules

@@ -446,11 +446,11 @@ def report(sizes, results, after: Code, before: Code | None, args, load_start, l
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    """Replace our section of BENCHMARKS.md, keeping every other section as it is."""
+def write_section(text: str, section: str = SECTION) -> None:
+    """Replace `section` of BENCHMARKS.md, keeping every other section as it is."""
     old = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.is_file() else "# 基准测试\n"
     notes = ""
-    match = re.search(rf"^{re.escape(SECTION)}\n(.*?)(?=^## |\Z)", old, flags=re.MULTILINE | re.DOTALL)
+    match = re.search(rf"^{re.escape(section)}\n(.*?)(?=^## |\Z)", old, flags=re.MULTILINE | re.DOTALL)
     if match:
         # Hand-written analysis below the table (from the `### ` heading on) is kept.
         kept = re.search(r"^### .*", match.group(1), flags=re.MULTILINE | re.DOTALL)

@@ -185,14 +185,28 @@ CASES = [
     Case("tab-in-yaml", GUIDE, replace("  legal_days: 20", "\tlegal_days: 20"), "D006", 25, hint="改用空格"),
     Case("tab-in-front-matter", NEWS, replace("  reviewer:", "\treviewer:"), "D006", 12),
     Case("tab-after-spaces", ORGANIZATION, replace("  address:", "  \taddress:"), "D006", 6),
-    Case("full-width-colon", NEWS, replace("kind: 工作动态", "kind：工作动态"), "D007", 6, hint="kind: 值"),
+    Case("chinese-label-as-key", NEWS, replace("drafting_department:", "起草部门:"), "D105", 7, hint="写成 drafting_department（起草部门）"),
+    Case("full-width-colon", NEWS, replace("kind: 工作动态", "kind：工作动态"), "D007", 6, hint="写成 kind: 工作动态（"),
     Case("full-width-space-after-colon", NEWS, replace("kind: 工作动态", "kind:\u3000工作动态"), "D008", 6),
-    Case("curly-quotes-around-a-code", NEWS, replace('category: "02"', "category: “02”"), "D009", 5, hint='"02"'),
+    Case("curly-quotes-around-a-code", NEWS, replace('category: "02"', "category: “02”"), "D009", 5, hint='写成 category: "02"'),
+    # -- the wrong thing: a file the loader would not read, a renamed Word file, a misplaced entry ------
+    Case("yaml-extension", "guides/extra.yaml", write("code: x\n"), "D011", 0, hint="改名为 guides/extra.yml"),
+    Case("upper-case-extension", "catalogue/docs/more.MD", write("---\ntitle: x\n---\n"), "D011", 0, hint="改名为 catalogue/docs/more.md"),
+    Case("organization-as-yaml", "catalogue/organization.yaml", write("name: x\n"), "D011", 0, hint="改名为 catalogue/organization.yml"),
+    Case("calendar-as-yaml", "calendar.yaml", write("years: [2021]\n"), "D011", 0, hint="改名为 calendar.yml"),
+    Case("guide-saved-as-markdown", "guides/extra.md", write("---\nname: x\n---\n"), "D011", 0, hint="guides/extra.yml"),
+    Case("word-file-renamed-md", "catalogue/docs/notice.md", write(b"PK\x03\x04\x14\x00\x06\x00word/document.xml"), "D012", 0, hint="disclosure new"),
+    Case("pdf-renamed-yml", "guides/scan.yml", write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "D012", 0),
+    Case(
+        "document-in-interpretations", "interpretations/news.md", write((Path(__file__).parent / "fixtures/mini" / NEWS).read_text(encoding="utf-8")),
+        "D013", 1, hint="移到 catalogue/documents/2021/news.md",
+    ),
+    Case("empty-section", INTERPRETATION, replace("依据律师法制定。\n", "<!-- 待补充 -->\n"), "D305", 9, hint="## 背景依据"),
     Case("zero-width-space-in-a-key", NEWS, replace("kind: 工作动态", "\u200bkind: 工作动态"), "D010", 6),
     # -- structure: the JSON Schemas ---------------------------------------------------
     Case("missing-title", INTERPRETATION, replace("title: 关于《律师执业管理办法》的解读\n", ""), "D101", 2),  # the first field
     Case("missing-review", NEWS, replace("review:\n  reviewer: 办公室保密审查员\n  date: 2021-03-01\n", ""), "D101", 2),
-    Case("missing-review-date", NEWS, replace("  date: 2021-03-01\n", ""), "D101", 11, hint="date: 2024-01-19"),  # under review:
+    Case("missing-review-date", NEWS, replace("  date: 2021-03-01\n", ""), "D101", 11, hint="date: 2021-03-02"),  # under review:
     Case("not-public-without-reason", NEWS, replace("disclosure: 主动公开", "disclosure: 依申请公开"), "D101", 2),
     Case("normative-without-validity", RULES, replace("validity: 有效\n", ""), "D101", 2),
     Case("valid-without-end-date", RULES, replace("valid_until: 2025-09-29\n", ""), "D101", 2),
@@ -216,7 +230,7 @@ CASES = [
     Case("doc-number-square-brackets", RULES, replace("测司规〔2020〕1号", "测司规【2020】1号"), "D104", 8, hint="测司规〔2020〕1号"),
     Case("date-with-slashes", GUIDE, replace("updated: 2021-01-05", "updated: 2021/1/5"), "D104", 38, hint="2021-01-05"),
     Case("date-in-chinese-in-list", CALENDAR, write("holidays:\n  - 2021-10-01\n  - 2021年10月2日\n"), "D104", 3, hint="2021-10-02"),
-    Case("date-with-time", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-12 10:00:00"), "D104", 7, hint="只写日期，不写时间：2020-10-12"),
+    Case("date-with-time", INTERPRETATION, replace("published: 2020-10-12", "published: 2020-10-12 10:00:00"), "D104", 7, hint="写成 published: 2020-10-12（只写日期，不写时间）"),
     Case("date-single-digit-month", NEWS, replace("written: 2021-03-01", "written: 2021-3-1"), "D104", 8),
     Case("category-code-with-dot", NEWS, replace('category: "02"', 'category: "02."'), "D104", 5),
     Case("unknown-field", GUIDE, replace("hours:", "opening_hours: 全天\nhours:"), "D105", 29),

@@ -150,8 +150,8 @@ def fill(page, **values: str) -> None:
 def choose(page, name: str, option: str, nth: int = 0) -> None:
     """Pick from a select; a relation's options may be re-rendered once they have loaded, so pick until the menu closes."""
     for _ in range(3):
-        if not page.get_by_role("listbox").count():
-            field(page, name, nth).click()
+        close_menus(page)
+        field(page, name, nth).click()
         page.get_by_role("option", name=option, exact=True).click()
         try:
             page.get_by_role("listbox").wait_for(state="detached", timeout=2000)
@@ -161,7 +161,15 @@ def choose(page, name: str, option: str, nth: int = 0) -> None:
     raise AssertionError(f"could not choose {option} in {name}")
 
 
+def close_menus(page) -> None:
+    """A menu left open by an earlier field takes the next clicks: close it first."""
+    if page.get_by_role("listbox").count():
+        page.keyboard.press("Escape")
+        page.get_by_role("listbox").wait_for(state="detached", timeout=2000)
+
+
 def search(page, name: str, text: str, option: str) -> None:
+    close_menus(page)
     field(page, name).click()
     page.keyboard.type(text)
     page.get_by_role("option", name=option).first.click()

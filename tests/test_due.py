@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from dataclasses import replace
 
 import pytest
@@ -91,3 +92,26 @@ def test_the_annual_report_is_due_by_the_end_of_january(mini, capsys):
     assert [(i["status"], i["due"], i["file"]) for i in report] == [("upcoming", "2022-01-31", "catalogue/annual-reports/2021.yml")]
     code, diagnostics = check(mini, "--as-of", "2022-02-01", capsys=capsys)
     assert ("D315", "warning") in [(d["code"], d["severity"]) for d in diagnostics] and code == 0
+
+
+def git(root, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=编辑", "-c", "user.email=editor@example.gov.cn", *args], cwd=root, check=True, capture_output=True)
+
+
+def test_a_change_is_blocked_by_what_is_due_in_the_files_it_touches(mini, capsys):
+    """Time never fails the repository; a pull request that edits a file must do what is overdue in it."""
+    edit(mini / "guides/lawyer.yml", "updated: 2021-01-05", "updated: 2020-05-01")
+    edit(mini / "catalogue/docs/rules.md", "valid_until: 2025-09-29", "valid_until: 2021-06-01")
+    git(mini, "init", "-q")
+    git(mini, "add", "-A")
+    git(mini, "commit", "-q", "-m", "start")
+    git(mini, "branch", "base")
+    code, diagnostics = check(mini, "--changed-since", "base", capsys=capsys)
+    assert code == 0 and {d["code"] for d in diagnostics} == {"D313", "D316"}
+
+    edit(mini / "guides/lawyer.yml", "name: ", "name: 修改后的")  # the change touches the guide, not the document
+    git(mini, "commit", "-q", "-am", "edit the guide")
+    code, diagnostics = check(mini, "--changed-since", "base", capsys=capsys)
+    assert code == 1
+    assert {(d["code"], d["severity"]) for d in diagnostics} == {("D316", "error"), ("D313", "warning")}
+    assert check(mini, capsys=capsys)[0] == 0  # without a change to judge, the date alone never fails

@@ -108,6 +108,12 @@ def test_document_and_its_interpretation_pass_once_filled(demo, capsys, no_termi
     code, out, _ = new(demo, "interpretation", "--policy", document_id, "--published", "2025-03-05", capsys=capsys)
     assert code == 0
     assert LEFT.findall(out) == []
+    # Its sections hold only the notes on what to write: an empty section is not published.
+    _, diagnostics = check(demo, capsys=capsys)
+    interpretation = created(out)
+    assert sorted(d["code"] for d in errors(diagnostics) if d["file"] == interpretation) == ["D305", "D305"]
+    text = (demo / interpretation).read_text(encoding="utf-8")
+    (demo / interpretation).write_text(re.sub(r"<!-- 在此撰写“(.+?)”.*?-->", r"\1的内容。", text), encoding="utf-8")
     code, diagnostics = check(demo, capsys=capsys)
     assert (code, errors(diagnostics)) == (0, [])
 
@@ -133,6 +139,8 @@ def test_a_later_interpretation_of_an_old_policy_passes(demo, capsys, no_termina
     code, out, _ = new(demo, "interpretation", "--policy", policy.id, "--form", "专家解读", capsys=capsys)
     assert code == 0
     assert "已有解读" in out and "最迟发布日期" not in out
+    path = demo / created(out)
+    path.write_text(re.sub(r"<!-- 在此撰写“(.+?)”.*?-->", r"\1的内容。", path.read_text(encoding="utf-8")), encoding="utf-8")
     code, diagnostics = check(demo, capsys=capsys)
     assert (code, errors(diagnostics)) == (0, [])
 
@@ -271,3 +279,13 @@ def test_policy_name_and_file_names():
     assert scaffold.policy_name("示例省司法厅关于印发《示例省法律援助办法》的通知") == "示例省法律援助办法"
     assert scaffold.policy_name("关于《律师法》实施的意见") == "关于〈律师法〉实施的意见"
     assert scaffold.slug("律师执业许可（2024 版）") == "lv-shi-zhi-ye-xu-ke-2024-ban"
+
+
+def test_dry_run_prints_the_next_free_id_and_writes_nothing(demo, capsys, no_terminal):
+    before = sorted(p for p in demo.rglob("*") if p.is_file())
+    code, out, _ = new(demo, "document", "--dry-run", "--published", "2025-06-02", capsys=capsys)
+    assert code == 0
+    project, _ = load_project(demo)
+    used = max(int(d.id[-5:]) for d in project.documents if d.id.startswith("014500123/2025-"))
+    assert f"索引号：014500123/2025-{used + 1:05d}" in out
+    assert sorted(p for p in demo.rglob("*") if p.is_file()) == before

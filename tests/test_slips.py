@@ -61,7 +61,7 @@ def test_curly_quotes_around_a_guide_code_are_an_error_not_data(mini, capsys):
     value = line[len("code: "):].strip('"')
     path.write_text(text.replace(line, f"code: “{value}”", 1), encoding="utf-8")
     code, diagnostics = check(mini, capsys=capsys)
-    assert [(d["code"], d["hint"]) for d in diagnostics] == [("D009", f'改成英文引号："{value}"（或删去两端的引号）')]
+    assert [(d["code"], d["hint"]) for d in diagnostics] == [("D009", f'改成英文引号，写成 code: "{value}"')]
 
 
 def test_quotes_inside_a_title_are_text(mini, capsys):

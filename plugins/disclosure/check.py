@@ -9,6 +9,7 @@ from pathlib import Path
 
 from disclosure.cache import ContentCache
 from disclosure.diagnostics import Diagnostic
+from disclosure.hints import localise
 from disclosure.loader import load_project
 from disclosure.model import Project
 from disclosure.options import Options
@@ -54,5 +55,6 @@ def check_repository(root: Path, options: Options, cache: ContentCache | None = 
         if cache is not None:
             cache.save()
         problems.extend(run_rules(project, options))
+    problems = localise(problems, project, options)
     problems.sort(key=Diagnostic.sort_key)
     return CheckResult(project, problems)

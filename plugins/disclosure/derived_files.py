@@ -21,7 +21,7 @@ from pathlib import Path
 
 from disclosure.exports import EXPORTS, exports
 from disclosure.pages.render import Page
-from disclosure.publishing.audit import Finding, Manifest, identity_numbers, site_files
+from disclosure.publishing.audit import Finding, Manifest, text_findings, site_files
 from disclosure.release import Release
 from disclosure.search.entries import entries
 from disclosure.search.index import DATA, build_index
@@ -51,7 +51,7 @@ def audited_files(release: Release, pages: list[Page], site: Site) -> list[Findi
     so that a preview, which does not wait for them, never serves it."""
     write_files(release, pages, site)
     written = outputs(site)
-    findings = identity_numbers(site.directory, [rel for rel in site_files(site.directory) if written.expects(rel)])
+    findings = text_findings(site.directory, [rel for rel in site_files(site.directory) if written.expects(rel)])
     for rel in {finding.path for finding in findings}:
         (site.directory / rel).unlink(missing_ok=True)
     return findings

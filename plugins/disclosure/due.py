@@ -18,6 +18,10 @@ from disclosure.model import PUBLIC, Document, Project
 from disclosure.options import Options
 from disclosure.sources import Located
 
+# What a date alone makes due. A change to the file they concern is blocked by them (`check --changed-since`):
+# the change is the moment to do what is due. A scheduled interpretation (D314) is a plan, not a debt.
+DUE_CODES = frozenset({"D307", "D313", "D315", "D316"})
+
 # 条例 第四十九条: the annual report of a year is published by 31 January of the next.
 ANNUAL_REPORT_MONTH_DAY = (1, 31)
 ANNUAL_REPORTS = "catalogue/annual-reports"

@@ -84,6 +84,8 @@ class Loader:
         self.root = root
         self.problems: list[Diagnostic] = []
         self.cache = cache
+        self.read_files: set[str] = {ORGANIZATION, DIRECTORY, NEGATIVE_LIST}
+        self.passed_over: set[str] = set()  # files seen in a content folder that no pattern took
 
     def files(self, folder: str, pattern: str) -> list[str]:
         """Repository-relative paths of the files matching `pattern` under `folder`, hidden ones left out."""
@@ -115,12 +117,27 @@ class Loader:
                     continue
                 if is_dir:
                     scan(entry.path, f"{rel}/{entry.name}")
-                elif is_file and fnmatch.fnmatchcase(entry.name, pattern):
-                    found.append(f"{rel}/{entry.name}")
+                elif is_file:
+                    if fnmatch.fnmatchcase(entry.name, pattern):
+                        found.append(f"{rel}/{entry.name}")
+                    else:
+                        self.passed_over.add(f"{rel}/{entry.name}")
 
         if (self.root / folder).is_dir():
             scan(str(self.root / folder), folder)
+        self.read_files.update(found)
         return sorted(found)
+
+    def unread(self) -> None:
+        """A file in a content folder that no reader takes would vanish from the site without a word."""
+        if (self.root / "calendar.yaml").is_file():
+            self.passed_over.add("calendar.yaml")
+        for rel in sorted(self.passed_over - self.read_files):
+            name = rel.rsplit("/", 1)[-1]
+            if name.startswith("~$") or name in _SYSTEM_FILES:
+                continue  # Word's lock file while a document is open, and the desktop's own files
+            message, hint = misfiled(rel)
+            self.problems.append(Diagnostic(rel, 0, 1, "D011", message, hint=hint))
 
     def read(self, rel: str, schema_name: str, markdown: bool = False) -> Located | None:
         """Parse one file and check its structure; None when it cannot be read."""
@@ -165,6 +182,10 @@ class Loader:
             problems.append(
                 Diagnostic(rel, 1 + located.line_offset, 1, "D005", "内容应为“字段: 值”形式的一组字段", hint="参照模板逐行填写字段，每行一个“字段名: 值”")
             )
+            return None, problems
+        misplaced = _misplaced(located, schema_name)
+        if misplaced:
+            problems.append(misplaced)
             return None, problems
         problems.extend(schema(schema_name).check(located))
         return located, problems
@@ -268,6 +289,67 @@ class Loader:
         return self.entries(ANNUAL_REPORTS, "*.yml", "annual-report", _annual_report)
 
 
+# Fields only one kind of content has: a file that has two of another kind's is in the wrong folder.
+_SIGNATURES = {
+    "document": ("category", "drafting_department", "doc_number", "disclosure"),
+    "interpretation": ("policy", "interpreter", "form"),
+    "guide": ("materials", "process", "conditions", "time_limit"),
+}
+_WHAT = {"document": "公开信息", "interpretation": "政策解读", "guide": "办事指南"}
+
+
+def _misplaced(located: Located, schema_name: str) -> Diagnostic | None:
+    """A document saved under interpretations/ (or the like): one message saying where it goes."""
+    if schema_name not in _SIGNATURES:
+        return None
+    keys = set(located.data)
+    own = len(keys.intersection(_SIGNATURES[schema_name]))
+    kind, count = max(((k, len(keys.intersection(v))) for k, v in _SIGNATURES.items() if k != schema_name), key=lambda kv: kv[1])
+    if count < 2 or own >= count:
+        return None
+    published = str(located.data.get("published") or "")
+    year = published[:4] if published[:4].isdigit() else "<发布年份>"
+    name = located.path.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0]
+    target = {"document": f"catalogue/documents/{year}/{stem}.md", "interpretation": f"interpretations/{year}/{stem}.md", "guide": f"guides/{stem}.yml"}[kind]
+    fields = "、".join(k for k in _SIGNATURES[kind] if k in keys)
+    return Diagnostic(
+        located.path, 1 + located.line_offset, 1, "D013",
+        f"这是一份{_WHAT[kind]}（有 {fields} 等字段），却放在了{_WHAT[schema_name]}的文件夹里，不会按{_WHAT[kind]}读取",
+        hint=f"移到 {target}" + ("（办事指南是 YAML 文件：去掉两行 ---，正文写进相应字段）" if kind == "guide" else ""),
+    )
+
+
+_SYSTEM_FILES = {"Thumbs.db", "desktop.ini"}
+_OFFICE = {".doc", ".docx", ".wps", ".pdf", ".ofd", ".xls", ".xlsx", ".et", ".txt", ".rtf", ".jpg", ".jpeg", ".png", ".zip"}
+
+
+def misfiled(rel: str) -> tuple[str, str]:
+    """What a file the loader does not read is, and where it belongs: (message, hint)."""
+    if rel == "calendar.yaml":
+        return "扩展名“yaml”不对，节假日补充不会被读取", f"改名为 {CALENDAR}"
+    folder, rest = rel.split("/", 1)
+    stem, dot, suffix = rest.rpartition(".")
+    suffix = (dot + suffix).lower() if dot else ""
+    stem = stem if dot else rest
+    wanted = ".yml" if folder == "guides" else ".md"
+    if suffix in (".yml", ".yaml") and (rel.startswith(ANNUAL_REPORTS + "/") or f"{folder}/{stem}.yml" in (ORGANIZATION, DIRECTORY, NEGATIVE_LIST)):
+        wanted = ".yml"
+    if suffix == wanted or (suffix == ".yaml" and wanted == ".yml"):
+        return f"扩展名“{rel.rsplit('.', 1)[-1]}”不对，这个文件不会被读取，也不会出现在网站上", f"改名为 {folder}/{stem}{wanted}"
+    if folder == "guides" and suffix == ".md":
+        return "办事指南应是 .yml 文件（一项服务一个 YAML 文件），.md 文件不会被读取", f"改名为 guides/{Path(stem).name}.yml，按办事指南的字段填写（disclosure new guide 可生成带说明的空白文件）"
+    if suffix in (".yml", ".yaml"):
+        what = "政策解读" if folder == "interpretations" else "公开信息"
+        return f"{what}应是 .md 文件（两行 --- 之间写文件头，之后写正文），.yml 文件不会被读取", f"改名为 {folder}/{stem}.md，第一行和字段之后各写一行 ---"
+    if suffix in _OFFICE:
+        return (
+            f"内容文件夹里的 {suffix} 文件不会被读取，也不会发布",
+            "附件放在 attachments/<年份>/，并在文件的 attachments 中列出；正文请复制到 .md 文件中（disclosure new document 可新建）",
+        )
+    return "内容文件夹里只能放 .md 和 .yml 内容文件，这个文件不会被读取", "附件和其他文件放在 attachments/ 或 templates/ 下"
+
+
 def _document(located: Located) -> m.Document:
     data = located.data
     review = _mapping(data, "review")
@@ -367,4 +449,5 @@ def load_project(root: Path, cache: ContentCache | None = None) -> tuple[m.Proje
         calendar=loader.calendar(),
         annual_reports=loader.annual_reports(),
     )
+    loader.unread()
     return project, loader.problems

@@ -142,6 +142,20 @@ class Schema:
             names.extend(n for n in schema.get("properties", {}) if n not in names)
         return names
 
+    def every_property(self, name: str) -> list[dict]:
+        """The schemas of every field called `name`, at any depth."""
+        found, stack = [], [self.root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                part = node.get("properties", {}).get(name)
+                if isinstance(part, dict):
+                    found.append(part)
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+        return found
+
     def ever_required(self, key_path: tuple) -> set[str]:
         """Fields some rule requires at this level, including those required only under a condition."""
         return {name for schema in self._subschemas(key_path) for name in schema.get("required", [])}
@@ -236,6 +250,8 @@ class Schema:
     def _unknown(self, located: Located, key_path: tuple, allowed: list[str]) -> Diagnostic:
         name = key_path[-1]
         intended = self._intended(key_path[:-1], name, allowed)
+        if intended and intended in _at(located.data, key_path[:-1]):
+            return located.diagnostic(key_path, "D105", f"未知字段“{name}”", hint=f"这一层已经有 {intended}（{self.label(key_path[:-1] + (intended,))}），删除这一行")
         if intended:
             label = self.label(key_path[:-1] + (intended,))
             message = f"“{name}”是中文名，字段名要写英文" if name == label else f"字段名“{name}”写错了"
@@ -257,9 +273,12 @@ class Schema:
             hint = f"请填写{label or '此字段'}" + (f"，例如：{example}" if example else "")
         elif tag.endswith((":int", ":float", ":bool")) and self.accepts_text(key_path) and kind in _TEXT_CHECKS:
             phone = key_path[-1] in _PHONES and _landline(text)
-            quoted = f"{key_path[-1]}: \"{phone or text}\"" if isinstance(key_path[-1], str) else f"- \"{text}\""
+            quoted = f"{key_path[-1]}: \"{phone or text}\"" if isinstance(key_path[-1], str) else f"\"{text}\""  # an item may sit in [ … ]
             choices = self.choices(key_path)
             hint = "可选：" + "、".join(choices) if choices else f"加上引号：{quoted}"
+            as_date = _digits_date(text) if field_info.get("format") == "date" else None
+            if as_date:  # 20261101: quoted it would still not be a date
+                hint = f"写成 {key_path[-1]}: {as_date}（日期格式 YYYY-MM-DD，不加引号）"
             if tag.endswith(":bool"):
                 code = "D111"
                 message = f"“{text}”被 YAML 读成了是/否（{str(value).lower()}），而这里应为文本"
@@ -282,6 +301,10 @@ class Schema:
             hint = f"应为：{expected}" + (f"（{description}）" if description else "")
         elif kind == "format" and expected == "date":
             code, message, hint = _date_problem(str(value))
+            fixed = re.search(r"(?:即|：)(\d{4}-\d{2}-\d{2})$", hint.replace(" ", ""))
+            if fixed:  # the whole line, as it should read
+                line = f"{key_path[-1]}: {fixed.group(1)}" if isinstance(key_path[-1], str) else f"- {fixed.group(1)}"
+                hint = f"写成 {line}（{'只写日期，不写时间' if '时间' in hint else '日期格式 YYYY-MM-DD'}）"
         elif kind == "pattern" and expected == NO_HTML:
             code = "D404"
             message = f"{label or '此处'}不能含有 < 或 >（HTML 标记），页面会原样显示文字"
@@ -290,7 +313,7 @@ class Schema:
             message = f"“{value}”格式不正确"
             bracket = _BRACKETS.search(str(value))
             if key_path and key_path[-1] == "doc_number" and bracket:
-                hint = f"文号年份请用六角括号〔〕，写成 {_BRACKETS.sub(lambda m: '〔' + m.group(1) + '〕', str(value))}"
+                hint = f"文号年份请用六角括号〔〕，写成 doc_number: {_BRACKETS.sub(lambda m: '〔' + m.group(1) + '〕', str(value))}"
             elif key_path and key_path[-1] in _PHONES and _landline(str(value)):
                 hint = f"座机号码的区号和号码之间加“-”：{key_path[-1]}: \"{_landline(str(value))}\""
             elif example:
@@ -317,6 +340,13 @@ class Schema:
         return located.diagnostic(key_path, code, message, label=label, hint=hint)
 
 
+def _at(data, key_path: tuple):
+    """The value at `key_path` (a mapping for a parent of a key that was reported)."""
+    for key in key_path:
+        data = data[key]
+    return data
+
+
 _PHONES = ("phone", "fax")
 # Checks a YAML number or yes/no fails because the field wanted text.
 _TEXT_CHECKS = ("type", "enum", "const", "pattern", "format", "minLength", "oneOf", "anyOf")
@@ -329,6 +359,16 @@ def _landline(text: str) -> str:
     digits = text.strip()
     area = 3 if digits.startswith(("010", "02")) else 4
     return f"{digits[:area]}-{digits[area:]}" if 7 <= len(digits) - area <= 8 else ""
+
+
+def _digits_date(text: str) -> str | None:
+    """`20261101` as the ISO date it stands for, when it is one."""
+    if not re.fullmatch(r"\d{8}", text.strip()):
+        return None
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
+    except ValueError:
+        return None
 
 
 def _date_problem(text: str) -> tuple[str, str, str]:

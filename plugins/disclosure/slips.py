@@ -110,16 +110,17 @@ def _mend_line(line: str, previous: str, labels: frozenset[str], number: int, pa
     if wide_gap:
         _problem(problems, path, number, match.start("gap") + 1, "D008", f"字段名“{clean}”和冒号之间有{_name(wide_gap[0])}",
                  f"删除这个空格，写成 {clean}:")
+    written = f"{clean}: {after.strip(_SPACES)}".rstrip()  # the line as it should read, for the hint
     if colon == "：":
         _problem(problems, path, number, match.start("colon") + 1, "D007", f"字段名“{clean}”后面用了全角冒号“：”",
-                 f"切换到英文输入法，写成 {clean}: 值（半角冒号，冒号后加一个空格）")
+                 f"切换到英文输入法，写成 {written}（半角冒号，冒号后加一个空格）")
     if after.startswith("\u3000"):
         _problem(problems, path, number, match.start("after") + 1, "D008", f"字段“{clean}”的冒号后面是全角空格",
-                 f"改成半角空格：{clean}: 值")
+                 f"改成半角空格：{written}")
     after = after.lstrip("\u3000")
     rest = ":" + (" " if after and not after.startswith(" ") else "") + after
     line = head + clean + rest
-    return _mend_value(line, len(head) + len(clean) + 1, number, path, problems)
+    return _mend_value(line, len(head) + len(clean) + 1, number, path, problems, clean)
 
 
 def _mend_item(line: str, number: int, path: str, problems: list) -> str:
@@ -130,7 +131,7 @@ def _mend_item(line: str, number: int, path: str, problems: list) -> str:
     return line
 
 
-def _mend_value(line: str, start: int, number: int, path: str, problems: list) -> str:
+def _mend_value(line: str, start: int, number: int, path: str, problems: list, key: str = "") -> str:
     """A value wrapped whole in curly quotes: YAML keeps them as text (and a number stays a number)."""
     if start < 0:
         return line
@@ -143,5 +144,5 @@ def _mend_value(line: str, start: int, number: int, path: str, problems: list) -
     column = line.index(value, start) + 1
     straight = '"' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
     _problem(problems, path, number, column, "D009", f"值两端的 {value[0]} {value[-1]} 是中文引号，YAML 不把它当作引号，会连同引号一起显示在网站上",
-             f"改成英文引号：{straight}（或删去两端的引号）")
+             f"改成英文引号，写成 {key + ': ' if key else '- '}{straight}")
     return line[: line.index(value, start)] + straight + line[line.index(value, start) + len(value):]

@@ -107,8 +107,27 @@ def read_bytes(path: str | Path, rel: str, problems: list[Diagnostic]) -> bytes 
     return raw
 
 
+# Office and PDF files renamed to .md or .yml: what they are, by their first bytes.
+_NOT_TEXT = (
+    (b"PK\x03\x04", "Word（.docx）、WPS 或 Excel 文件"),
+    (b"\xd0\xcf\x11\xe0", "Word 97-2003（.doc）、WPS 或 Excel 文件"),
+    (b"%PDF", "PDF 文件"),
+    (b"{\\rtf", "RTF（写字板）文件"),
+    (b"%OFD", "OFD 文件"),
+)
+
+
 def decode(raw: bytes, rel: str, problems: list[Diagnostic]) -> str | None:
     """UTF-8 text with any BOM removed and newlines normalised, or None."""
+    what = next((name for magic, name in _NOT_TEXT if raw.startswith(magic)), None)
+    if what:
+        problems.append(
+            Diagnostic(
+                rel, 0, 1, "D012", f"这是一个{what}，只是扩展名改成了“{rel.rsplit('.', 1)[-1]}”，不是可以读取的文本文件",
+                hint="用 disclosure new 新建内容文件，把正文复制进去；原文件如需公开，作为附件放在 attachments/<年份>/ 并在 attachments 中列出",
+            )
+        )
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,14 +22,28 @@ from disclosure.mkdocs_plugin import theme
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.identity import site_identity
 from disclosure.pages.preview import Preview
+from disclosure.pages.problems import problems_page
 from disclosure.pages.site import build_pages
 from disclosure.publishing.audit import Manifest, audit
+from disclosure.publishing.csp import with_policy
+from disclosure.publishing.sanitize import sanitize
 from disclosure.release import Release
 from disclosure.rules.theme_folder import is_asset
 
 log = get_plugin_logger(__name__)
 
 CONTENT_FOLDERS = ("catalogue", "guides", "interpretations", "attachments", "templates")
+
+
+def _require_free_port(host: str, port: int) -> None:
+    """A busy port would end `mkdocs serve` in a traceback after the whole first build: say so at once, in one line."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server sets it
+        try:
+            probe.bind((host, port))
+        except OSError:
+            log.error(f"端口 {port} 已被占用（可能已经有一个预览在运行）：关闭它，或换一个端口，如 mkdocs serve -a {host}:{port + 1}")
+            raise SystemExit(1) from None
 
 
 class GeneratedPage(File):
@@ -69,6 +84,9 @@ class DisclosurePlugin(BasePlugin):
         self.derived: DerivedFiles | None = None
         self.watched: list[str] = []
         self.watcher: ContentWatcher | None = None
+        self.port_checked = False
+        # Under `mkdocs serve`, while the content has errors: the page shown at every address instead.
+        self.problem_page: str | None = None
 
     def load_config(self, options, config_file_path=None):
         """The settings under `- disclosure:`, read by the engine's one definition of them."""
@@ -89,6 +107,9 @@ class DisclosurePlugin(BasePlugin):
         self.root = Path(config.config_file_path).resolve().parent
         theme.apply(config)
         self.use_emblem(config)
+        if self.serving and not self.port_checked:
+            self.port_checked = True  # later builds run inside the server, which holds the port
+            _require_free_port(config.dev_addr.host, config.dev_addr.port)
         watched = [str(self.root / name) for name in CONTENT_FOLDERS + ("calendar.yml",) if (self.root / name).exists()]
         if self.serving:
             self.watched = watched  # by on_serve's watcher
@@ -130,6 +151,8 @@ class DisclosurePlugin(BasePlugin):
         for file in list(files):  # anything but an asset in docs/ would be published past every check: an error above, and left out
             if file.generated_by is None and file.abs_src_path and not is_asset(file.src_uri) and Path(file.abs_src_path).resolve().is_relative_to(docs_dir):
                 files.remove(file)
+        if self.serving:
+            self.problem_page = problems_page(self.result.diagnostics) if not self.result.ok else None
         if self.result.project.organization is None:
             raise PluginError("缺少或无法读取 catalogue/organization.yml，无法生成站点")
         release = self.release = Release(self.result.project, self.options.as_of)
@@ -166,6 +189,28 @@ class DisclosurePlugin(BasePlugin):
         }
         return env
 
+    # Last, after any plugin that edits content: every page's content passes the allowlist, whatever made it.
+    @event_priority(-100)
+    def on_page_content(self, html, *, page, config, files):
+        return sanitize(html)
+
+    # Last, once every plugin has written the page, so each inline script the theme put there is hashed.
+    # Not under `mkdocs serve`: its live reload adds an inline script to every page it serves.
+    @event_priority(-100)
+    def on_post_page(self, output, *, page, config):
+        if self.problem_page or self.serving:
+            return self.problem_page or output
+        return with_policy(output, page.content or "")
+
+    # The theme's 404.html: all of it the theme's own.
+    @event_priority(-100)
+    def on_post_template(self, output_content, *, template_name, config):
+        if self.problem_page and template_name == "404.html":
+            return self.problem_page
+        if self.serving or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, "")
+
     def planned(self, config, files: Files) -> Manifest:
         """What this build means to write: the files MkDocs copies or renders (theme assets, docs/ assets,
         pages, released attachments), the theme's static templates and the derived files."""
@@ -185,6 +230,8 @@ class DisclosurePlugin(BasePlugin):
 
         A preview shows its pages without waiting for the derived files; they are audited by the
         process that writes them, when it has."""
+        if self.problem_page:
+            self.preview = Preview()  # every page now shows the problems: once they are fixed, write them all again
         if self.derived is not None and not (self.serving and self.derived.in_background):
             derived, self.derived = self.derived, None
             if not derived.finish():
@@ -217,6 +264,16 @@ class DisclosurePlugin(BasePlugin):
 
     def on_serve(self, server, *, config, builder):
         self.watcher = ContentWatcher(server, self.watched)
+        not_found = server.error_handler
+
+        def error_handler(code):
+            """An address with no page (such as a document that cannot be read) shows the problems too,
+            with MkDocs' reload script so that it updates on save."""
+            if code == 404 and self.problem_page:
+                return server._inject_js_into_html(self.problem_page.encode(), server._visible_epoch)
+            return not_found(code)
+
+        server.error_handler = error_handler
         return server
 
     def on_shutdown(self):

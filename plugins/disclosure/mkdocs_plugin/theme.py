@@ -16,11 +16,10 @@ from mkdocs.exceptions import PluginError
 
 from disclosure.bundled import THEME
 from disclosure.pages.site import NOT_IN_NAV, navigation
+from disclosure.publishing.markup import EXTENSIONS
 
 STYLESHEETS = ("assets/site.css", "assets/annual-reports.css", "assets/search.css")
 SCRIPTS = ("assets/site.js",)  # search.js is loaded by the search page alone
-# The Markdown the generated pages are written in.
-EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "toc")
 THEME_DEFAULTS = {
     "language": "zh",
     # No navigation.footer (its 下一页 beside a list's own pager) and no navigation.top (a

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -33,6 +34,16 @@ class Page:
 def markdown_text(value) -> Markup:
     """Text shown literally inside Markdown (one line: table cells, list items)."""
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(" ".join(str(value).split())))))
+
+
+# Characters a URL keeps where Markdown reads a link target (`[..](here)`, `<here>`); any other,
+# such as `)`, `>`, `{`, a space or a line break, would end the target and start other syntax.
+_URL_SAFE = "/:?#@!$&'*+,;=%"
+
+
+def link_target(value) -> str:
+    """A URL or repository path pasted where Markdown reads a link target, percent-encoded so it stays one."""
+    return quote(str(value), safe=_URL_SAFE)
 
 
 def relative(target: str, start: str) -> str:
@@ -75,6 +86,7 @@ def environment() -> Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["paragraphs"] = paragraphs
+    env.filters["target"] = link_target
     return env
 
 
@@ -123,7 +135,7 @@ class Renderer:
 
         def asset(file: str) -> str:
             """An href to a repository file copied into the site."""
-            return relative(file, posixpath.dirname(path))
+            return link_target(relative(file, posixpath.dirname(path)))
 
         markdown = self.env.get_template(template).render(
             release=self.release, r=self.release, link=link, url=url, asset=asset, download_label=self.download_label,

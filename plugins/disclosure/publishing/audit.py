@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from disclosure import pii
+from disclosure.publishing import active_content
 
 # Files read as text; anything else (PDF, images, the search index's binary shards) is published
 # only if the manifest names it, and attachments' contents are the attachment rules' concern.
@@ -95,8 +96,9 @@ def _json_text(value, found: list[str]) -> list[str]:
     return found
 
 
-def identity_numbers(site_dir: Path, paths: list[str]) -> list[Finding]:
-    """Resident ID numbers in the text files among `paths`, read as a reader sees them (disclosure.pii)."""
+def text_findings(site_dir: Path, paths: list[str]) -> list[Finding]:
+    """Resident ID numbers in the text files among `paths`, read as a reader sees them (disclosure.pii),
+    and in their HTML pages every piece of active content the theme did not put there."""
     findings = []
     for rel in paths:
         if not is_text(rel):
@@ -109,16 +111,18 @@ def identity_numbers(site_dir: Path, paths: list[str]) -> list[Finding]:
         for number in pii.resident_ids(text):
             line = text.count("\n", 0, number.start) + 1 if lines else 0
             findings.append(Finding(rel, f"含有居民身份证号码 {number.masked()}，不能发布（内容检查未发现它：可能来自模板、网站设置或派生文件）", line))
+        if rel.lower().endswith((".html", ".htm")):
+            findings.extend(Finding(rel, f"含有不是主题放入的活动内容，不能发布：{found}") for found in active_content.findings(text))
     return findings
 
 
 def _in_parallel(site_dir: Path, paths: list[str], workers: int) -> list[Finding]:
-    """identity_numbers() over `paths` in `workers` processes: reading the whole site is the audit's cost."""
+    """text_findings() over `paths` in `workers` processes: reading the whole site is the audit's cost."""
     if workers < 2 or len(paths) < 100 or "fork" not in multiprocessing.get_all_start_methods():
-        return identity_numbers(site_dir, paths)
+        return text_findings(site_dir, paths)
     shares = [(site_dir, paths[index::workers]) for index in range(workers)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return sorted((finding for found in pool.starmap(identity_numbers, shares) for finding in found), key=lambda f: (f.path, f.line))
+        return sorted((finding for found in pool.starmap(text_findings, shares) for finding in found), key=lambda f: (f.path, f.line))
 
 
 def audit(site_dir: Path, manifest: Manifest, *, audited: Manifest | None = None, workers: int = 1) -> list[Finding]:

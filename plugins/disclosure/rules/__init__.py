@@ -12,9 +12,9 @@ from pathlib import Path
 from disclosure.diagnostics import Diagnostic
 from disclosure.model import Project
 from disclosure.options import Options
-from disclosure.rules import annual_reports, catalogue, characters, documents, due, guides, interpretations, organization, references, safety, settings, theme_folder
+from disclosure.rules import annual_reports, catalogue, characters, documents, due, guides, interpretations, markup, organization, references, safety, settings, theme_folder
 
-RULES = (organization, catalogue, references, documents, interpretations, guides, safety, characters, settings, annual_reports, due, theme_folder)
+RULES = (organization, catalogue, references, documents, interpretations, guides, markup, safety, characters, settings, annual_reports, due, theme_folder)
 
 
 @dataclass

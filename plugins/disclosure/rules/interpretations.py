@@ -9,6 +9,20 @@ from disclosure.loader import CALENDAR
 
 # The closing `#`s and spaces are stripped in Python: a lazy title followed by `\s*#*\s*$` is quadratic in a line's length.
 _HEADING = re.compile(r"^##[ \t]+(.*)$", re.MULTILINE)
+_ANY_HEADING = re.compile(r"^#{1,2}\s", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _sections(body: str) -> dict[str, tuple[int, bool]]:
+    """Each `##` section: the line of its heading within the body, and whether any text follows it
+    (an editor's <!-- note --> is not text) before the next heading of its level or above."""
+    found: dict[str, tuple[int, bool]] = {}
+    for match in _HEADING.finditer(body):
+        following = _ANY_HEADING.search(body, match.end())
+        text = body[match.end(): following.start() if following else len(body)]
+        title = match.group(1).rstrip(" \t#").strip()
+        found.setdefault(title, (body.count("\n", 0, match.start()), bool(_COMMENT.sub("", text).strip())))
+    return found
 
 
 def policy_problem(policy) -> tuple[str, str] | None:
@@ -33,14 +47,20 @@ def check(context):
 
     for interpretation in project.interpretations:
         source = interpretation.source
-        headings = {h.rstrip(" \t#").strip() for h in _HEADING.findall(interpretation.body)}
-        missing = [s for s in options.interpretation_sections if s not in headings]
+        sections = _sections(interpretation.body)
+        missing = [s for s in options.interpretation_sections if s not in sections]
         if missing:
             line = source.body_line
             yield Diagnostic(
                 source.path, line, 1, "D305", "正文缺少小节：" + "、".join(missing), field="body", label="正文",
                 hint="在正文中加入小节标题，如：" + "；".join(f"## {s}" for s in missing),
             )
+        for name in options.interpretation_sections:
+            if name in sections and not sections[name][1]:
+                yield Diagnostic(
+                    source.path, source.body_line + sections[name][0], 1, "D305", f"小节“{name}”是空的，网站上会显示一个没有内容的标题",
+                    field="body", label="正文", hint=f"在“## {name}”下面写上这一节的内容",
+                )
         policy = project.documents_by_id.get(interpretation.policy)
         if policy is None:
             continue

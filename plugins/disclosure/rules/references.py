@@ -16,7 +16,8 @@ _DEPARTMENT_HINT = "填写 catalogue/organization.yml 中 departments 下某个�
 def category_problem(catalogue, code: str) -> tuple[str, str] | None:
     item = catalogue.by_code.get(code)
     if item is None:
-        return f"目录事项“{code}”不存在", "填写 catalogue/directory.yml 中某个末级事项的 code（加引号，如 \"0201\"）"
+        leaves = catalogue.leaves()  # the example is one of this repository's own codes
+        return f"目录事项“{code}”不存在", f"填写 catalogue/directory.yml 中某个末级事项的 code（加引号，如 \"{leaves[0].code if leaves else '0201'}\"）"
     if not item.is_leaf:
         return f"目录事项“{code} {item.name}”不是末级事项", "请选其下级事项：" + "、".join(f"{c.code} {c.name}" for c in item.children)
     return None
@@ -97,7 +98,9 @@ def check(context):
 
     for document in project.documents:
         source = document.source
-        found = category_problem(catalogue, document.category) if document.category and catalogue.source else None
+        # An unquoted code YAML read as a number is D110 already: its digits are lost, so no second message.
+        known = document.category and catalogue.source and ("category",) not in source.plain
+        found = category_problem(catalogue, document.category) if known else None
         if found:
             yield source.diagnostic(("category",), "D201", found[0], label="目录事项", hint=found[1])
         if organization:

@@ -19,8 +19,12 @@ from __future__ import annotations
 import sys
 import zlib
 from array import array
+from itertools import compress, repeat
 
 EMPTY, BITMAP, U16, U32 = 0, 1, 2, 4
+# A bitmap is read and written a byte of eight 0/1 flags per entry, so that the work per entry is done in C.
+_FLAGS = [bytes(byte >> bit & 1 for bit in range(8)) for byte in range(256)]
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
 def varint(value: int) -> bytes:
@@ -57,10 +61,9 @@ def encode_list(entries: list[int], total: int) -> bytes:
     bitmap_size = (total + 7) // 8
     if len(entries) * width <= bitmap_size:
         return bytes([width]) + varint(len(entries)) + _little_endian(array("H" if width == U16 else "I", entries))
-    bitmap = bytearray(bitmap_size)
-    for n in entries:
-        bitmap[n >> 3] |= 1 << (n & 7)
-    return bytes([BITMAP]) + bytes(bitmap)
+    flags = bytearray(bitmap_size * 8)
+    any(map(flags.__setitem__, entries, repeat(1)))
+    return bytes([BITMAP]) + int(flags.translate(_DIGITS)[::-1], 2).to_bytes(bitmap_size, "little")
 
 
 def decode_list(data: bytes, offset: int, total: int) -> tuple[list[int], int]:
@@ -71,7 +74,7 @@ def decode_list(data: bytes, offset: int, total: int) -> tuple[list[int], int]:
         return [], offset
     if kind == BITMAP:
         end = offset + (total + 7) // 8
-        return [n for n in range(total) if data[offset + (n >> 3)] >> (n & 7) & 1], end
+        return list(compress(range(total), b"".join(map(_FLAGS.__getitem__, data[offset:end])))), end
     count, offset = read_varint(data, offset)
     numbers = array("H" if kind == U16 else "I")
     numbers.frombytes(data[offset : offset + count * kind])

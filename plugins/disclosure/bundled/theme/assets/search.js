@@ -17,7 +17,7 @@
   const MAX_SEGMENTATIONS = 8;
   const EXCERPT_BEFORE = 30;
   const EXCERPT_LENGTH = 120;
-  const FILTERS = ["type", "kind", "department", "item", "year", "validity"];
+  const FILTERS = ["agency", "type", "kind", "department", "item", "year", "validity"]; // "agency" on a platform's search page
   const CEASED = ["废止", "失效"]; // 有效性 values a result marks, so a repealed rule never looks current
 
   // -- fetching, once per file --------------------------------------------------

@@ -1,0 +1,296 @@
+"""Assemble the platform from the agencies' build outputs, rebuilding none of them.
+
+    <path>/            each agency's site, as it was built (hard links where the disk allows)
+    index.html         the portal: agencies by level with their latest items, the newest across all
+    search/?q=         one search over every agency (search/data/ merged from their indexes), agency filter
+    data/catalogue.csv|json   every agency's catalogue, with the agency as a column
+    feed.xml           the newest items across all agencies
+    sitemap.xml        a sitemap index of the agencies' sitemaps and the portal's own
+
+The platform is written beside the old one and renamed over it at the end, so a failed merge
+leaves the last platform in place. An agency whose latest build failed is merged from its last
+good output and named in the report; one that never built is named and left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from disclosure.bundled import THEME
+from disclosure.exports import ATOM, CATALOGUE_CSV, CATALOGUE_JSON, FEED, FEED_SIZE
+from disclosure.pages.render import environment, front_matter
+from disclosure.platform.agency import FAILURE, MANIFEST, SITE, read_json
+from disclosure.platform.config import LEVELS, Agency, Platform
+from disclosure.platform.search_merge import AgencyIndex, facet_labels, merge_indexes
+from disclosure.search.entries import Facet
+from disclosure.search.index import DATA
+
+LATEST_PER_AGENCY = 5
+NEWEST = 10
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+PORTAL_SITEMAP = "sitemap-portal.xml"
+
+
+@dataclass
+class AgencyOutput:
+    agency: Agency
+    folder: Path  # builds/<id>: site/, manifest.json, maybe failure.json
+
+    def __post_init__(self):
+        self.manifest = read_json(self.folder / MANIFEST)
+        self.failure = read_json(self.folder / FAILURE)
+
+    @property
+    def site(self) -> Path:
+        return self.folder / SITE
+
+    @property
+    def usable(self) -> bool:
+        return self.manifest is not None and self.site.is_dir()
+
+
+@dataclass
+class MergeReport:
+    agencies: int = 0
+    documents: int = 0
+    search_entries: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # by phase, in the order they ran
+    stale: list[str] = field(default_factory=list)  # Chinese lines: merged from the last good output
+    missing: list[str] = field(default_factory=list)  # Chinese lines: not on the platform at all
+
+    def lines(self) -> list[str]:
+        phases = "，".join(f"{name} {seconds:.1f} 秒" for name, seconds in self.seconds.items())
+        return [*self.stale, *self.missing, f"平台合并完成：{self.agencies} 个机关，{self.documents} 条公开信息，{self.search_entries} 条可检索内容（{phases}）"]
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Hard links: an agency of 10,000 pages is placed in seconds and takes no more disk."""
+    try:
+        shutil.copytree(source, target, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)
+
+
+def _relative(url: str, platform: Platform, agency: Agency) -> str:
+    """A link inside an agency's site, from the portal's root."""
+    base = platform.url_of(agency)
+    if base and url.startswith(base):
+        return f"{agency.path}/{url[len(base):]}"
+    return url if "://" in url else f"{agency.path}/{url.lstrip('/')}"
+
+
+def _catalogues(outputs: list[AgencyOutput], platform: Platform) -> list[dict]:
+    """Every agency's catalogue records with the agency named, newest first."""
+    records = []
+    for output in outputs:
+        data = read_json(output.site / CATALOGUE_JSON) or {}
+        for record in data.get("documents", []):
+            records.append({"agency": output.agency.id, "agency_name": output.agency.name, **record, "href": _relative(record.get("url", ""), platform, output.agency)})
+    records.sort(key=lambda r: (r.get("published", ""), r.get("written", "")), reverse=True)
+    return records
+
+
+def _catalogue_files(records: list[dict], outputs: list[AgencyOutput], platform: Platform) -> dict[str, bytes]:
+    public = [{k: v for k, v in r.items() if k != "href"} for r in records]
+    fields = {"agency": "机关标识", "agency_name": "机关"}
+    first = read_json(outputs[0].site / CATALOGUE_JSON) if outputs else None
+    fields.update((first or {}).get("fields", {}))
+    as_json = json.dumps(
+        {"publisher": platform.name, "count": len(public), "agencies": [{"id": o.agency.id, "name": o.agency.name, "path": o.agency.path} for o in outputs],
+         "fields": fields, "documents": public},
+        ensure_ascii=False, indent=1,
+    ).encode("utf-8")
+    # The agencies' CSV rows as they wrote them (formulas neutralised, lists joined), after the agency.
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    header_written = False
+    for output in outputs:
+        path = output.site / CATALOGUE_CSV
+        if not path.is_file():
+            continue
+        rows = csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
+        header = next(rows, None)
+        if header is None:
+            continue
+        if not header_written:
+            writer.writerow(["机关", *header])
+            header_written = True
+        for row in rows:
+            writer.writerow([output.agency.name, *row])
+    return {CATALOGUE_JSON: as_json, CATALOGUE_CSV: out.getvalue().encode("utf-8-sig")}
+
+
+def _feed(outputs: list[AgencyOutput], platform: Platform) -> bytes:
+    ET.register_namespace("", ATOM)
+    entries = []
+    for output in outputs:
+        path = output.site / FEED
+        if path.is_file():
+            for entry in ET.parse(path).getroot().iter(f"{{{ATOM}}}entry"):
+                entries.append((entry.findtext(f"{{{ATOM}}}updated", ""), output.agency.name, entry))
+    entries.sort(key=lambda e: e[0], reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
+    for tag, text in (("id", f"urn:disclosure-platform:{platform.url or platform.name}"), ("title", platform.name),
+                      ("subtitle", f"{platform.name}各机关最新公开信息和政策解读"), ("updated", entries[0][0] if entries else "1970-01-01T00:00:00+08:00")):
+        ET.SubElement(feed, f"{{{ATOM}}}{tag}").text = text
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{platform.url}{FEED}"})
+    for _, name, entry in entries[:FEED_SIZE]:
+        title = entry.find(f"{{{ATOM}}}title")
+        if title is not None and not (title.text or "").startswith(name):
+            title.text = f"【{name}】{title.text or ''}"
+        feed.append(entry)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def _sitemap_index(outputs: list[AgencyOutput], platform: Platform) -> bytes:
+    root = ET.Element(f"{{{SITEMAP_NS}}}sitemapindex")
+    ET.register_namespace("", SITEMAP_NS)
+    for location in [PORTAL_SITEMAP] + [f"{o.agency.path}/sitemap.xml" for o in outputs if (o.site / "sitemap.xml").is_file()]:
+        ET.SubElement(ET.SubElement(root, f"{{{SITEMAP_NS}}}sitemap"), f"{{{SITEMAP_NS}}}loc").text = f"{platform.url}{location}"
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _portal_pages(platform: Platform, outputs: list[AgencyOutput], records: list[dict], facets: list[Facet]) -> dict[str, str]:
+    env = environment()
+    names = {a.id: a.name for a in platform.agencies}
+    latest: dict[str, list[dict]] = {}
+    for record in records:
+        kept = latest.setdefault(record["agency"], [])
+        if len(kept) < LATEST_PER_AGENCY:
+            kept.append(record)
+    placed = {o.agency.id: o for o in outputs}
+    levels = [
+        (level, [{"agency": a, "parent": names.get(a.parent, ""), "counts": placed[a.id].manifest["counts"], "latest": latest.get(a.id, [])}
+                 for a in platform.agencies if a.level == level and a.id in placed])
+        for level in LEVELS
+    ]
+    home = env.get_template("portal_home.md.j2").render(
+        platform=platform, levels=[(level, cards) for level, cards in levels if cards], newest=records[:NEWEST], front_matter=front_matter
+    )
+    search = env.get_template("search.md.j2").render(
+        facets=facets, front_matter=front_matter, url=lambda target: "../", asset=lambda file: f"../{file}"
+    )
+    return {"index.md": home, "search/index.md": search}
+
+
+def _build_portal(platform: Platform, pages: dict[str, str], site: Path) -> None:
+    """The portal's pages, with the agencies' look (theme overrides and assets), by MkDocs."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with tempfile.TemporaryDirectory(prefix="portal-") as work:
+        docs = Path(work) / "docs"  # the site's styles and scripts come with the theme folder
+        for path, markdown in pages.items():
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / path).write_text(markdown, encoding="utf-8")
+        config = {
+            "site_name": platform.name,
+            "site_url": platform.url or None,
+            "docs_dir": "docs",
+            "theme": {"name": "material", "custom_dir": str(THEME), "language": "zh", "font": False,
+                      "features": ["navigation.tabs", "navigation.top"], "palette": {"primary": "custom", "accent": "custom"}},
+            "extra_css": ["assets/site.css", "assets/search.css"],
+            "extra_javascript": ["assets/site.js"],
+            "plugins": [],
+            "markdown_extensions": ["tables", "attr_list", "md_in_html"],
+            "nav": [{"平台首页": "index.md"}, {"全平台检索": "search/index.md"}],
+            # Links from the portal into the agencies' sites point outside these pages.
+            "validation": {"links": {"not_found": "info", "unrecognized_links": "info", "absolute_links": "info"}},
+        }
+        (Path(work) / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        build(load_config(str(Path(work) / "mkdocs.yml"), site_dir=str(site), strict=True))
+
+
+def _remove_later(target: Path) -> None:
+    """The replaced platform (hundreds of thousands of links) removed by a process of its own: the new
+    one is in place already. Folders left by a run that was stopped are removed with it."""
+    leftovers = [str(p) for p in target.parent.glob(f".{target.name}-old-*")]
+    if leftovers:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)", *leftovers],
+                         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+class _Phases:
+    """Times each phase of the merge into `seconds`, for the report and the benchmark."""
+
+    def __init__(self, seconds: dict[str, float]):
+        self.seconds = seconds
+
+    @contextmanager
+    def __call__(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = time.perf_counter() - started
+
+
+def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
+    report = MergeReport()
+    outputs = []
+    for agency in platform.agencies:
+        output = AgencyOutput(agency, builds / agency.id)
+        if output.failure and output.usable:
+            report.stale.append(f"机关“{agency.name}”（{agency.id}）本次构建失败：{output.failure.get('message', '')}；"
+                                f"平台保留它上次成功的构建（{output.manifest.get('built', '')}）")
+        elif not output.usable:
+            why = f"构建失败：{output.failure.get('message', '')}" if output.failure else f"没有构建输出（{output.folder}）"
+            report.missing.append(f"机关“{agency.name}”（{agency.id}）{why}；它没有出现在平台上")
+            continue
+        outputs.append(output)
+    building = target.with_name(f".{target.name}-{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)
+    phase = _Phases(report.seconds)
+    try:
+        with phase("检索索引"):
+            records = _catalogues(outputs, platform)
+            indexes = [AgencyIndex(o.agency.id, o.agency.name, o.agency.path, o.site / DATA) for o in outputs if (o.site / DATA / "manifest.json").is_file()]
+            aside = target.with_name(f".{target.name}-search-{os.getpid()}")
+            merged = merge_indexes(indexes, aside) if indexes else []
+        with phase("门户页面"):
+            names = {a.id: a.name for a in platform.agencies}
+            labels = {"agency": "机关", "type": "内容类型", "kind": "信息类别", "year": "年份", "validity": "有效性"}
+            facets = [Facet(f.name, labels[f.name], facet_labels(f, names)) for f in merged]
+            _build_portal(platform, _portal_pages(platform, outputs, records, facets), building)
+            if indexes:
+                aside.rename(building / DATA)
+        with phase("机关站点"):
+            for output in outputs:
+                _link_tree(output.site, building / output.agency.path)
+        with phase("开放数据"):
+            files = _catalogue_files(records, outputs, platform)
+            files[FEED] = _feed(outputs, platform)
+            (building / "sitemap.xml").rename(building / PORTAL_SITEMAP)
+            (building / "sitemap.xml.gz").unlink(missing_ok=True)
+            files["sitemap.xml"] = _sitemap_index(outputs, platform)
+            for path, content in files.items():
+                (building / path).parent.mkdir(parents=True, exist_ok=True)
+                (building / path).write_bytes(content)
+        with phase("替换旧平台"):
+            old = target.with_name(f".{target.name}-old-{os.getpid()}")
+            if target.exists():
+                target.rename(old)
+            building.rename(target)
+            _remove_later(target)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+        shutil.rmtree(target.with_name(f".{target.name}-search-{os.getpid()}"), ignore_errors=True)
+    report.agencies = len(outputs)
+    report.documents = len(records)
+    report.search_entries = sum(index.total for index in indexes)
+    return report

@@ -1,0 +1,191 @@
+"""The platform's search index, merged from the agencies' built indexes without reading their pages.
+
+Entry numbers are renumbered across agencies, newest first as in one agency's index (so the
+search page's date order and tie-breaking stay right): each agency's numbers map, in order, onto
+the merged ones, and every posting list becomes the union of the agencies' lists, renumbered.
+Shards are merged a group at a time (shard counts are powers of two, so agency shard s and merged
+shard j can only share keys when s ≡ j modulo the smaller count): each agency shard is read once
+and only one group's lists are in memory.
+
+Records are rewritten with the agency's path in their URL and its name in what a result shows;
+an `agency` filter is added, and the filters whose values mean the same on every site are merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+from disclosure.search.entries import TYPES
+from disclosure.search.index import SHARD_BYTES
+from disclosure.search.postings import decode_list, decode_shard, encode_list, encode_shard, shard_count, shard_of
+
+# Filters whose values mean the same on every agency's site; 部门 and 目录事项 are each agency's own.
+SHARED_FACETS = ("type", "kind", "year", "validity")
+AGENCY_FACET = "agency"
+LISTS = {"g": 3, "p": 1}  # posting lists per key: everywhere, in title, in 内容概述; pinyin of titles
+
+
+class IndexMismatch(Exception):
+    """Agencies built by engines that write different index formats."""
+
+
+@dataclass
+class AgencyIndex:
+    id: str
+    name: str
+    path: str  # URL path under the platform, no slashes at the ends
+    data: Path  # the agency's search/data folder
+
+    def __post_init__(self):
+        self.manifest = json.loads((self.data / "manifest.json").read_text(encoding="utf-8"))
+        self.total: int = self.manifest["entries"]
+
+    def record(self, n: int) -> bytes:
+        return (self.data / "r" / f"{n}.json").read_bytes()
+
+    def dates(self) -> list[int]:
+        """Each entry's date (发布日期 or 更新日期) as an ordinal, read without parsing the whole record."""
+        return [_date_of(self.record(n)) for n in range(self.total)]
+
+
+# A record is compact JSON whose first key is "t" and whose values are text: a quote inside a value is
+# escaped, so `,"d":"` (or "u", "k") can only be the key itself. Any other form is parsed as JSON.
+_DATE = re.compile(rb',"d":"(\d{4}-\d{2}-\d{2})"')
+_URL, _KIND = b',"u":"', b',"k":"'
+UNDATED = 0  # pages that are not publications come after every dated entry, as in an agency's index
+
+
+def _date_of(raw: bytes) -> int:
+    found = _DATE.search(raw)
+    if found:
+        return dt.date.fromisoformat(found.group(1).decode()).toordinal()
+    day = json.loads(raw).get("d")
+    return dt.date.fromisoformat(day).toordinal() if day else UNDATED
+
+
+def _placed(raw: bytes, index: AgencyIndex) -> bytes:
+    """The record as the platform shows it: URL under the agency's path, the agency named in its kind."""
+    if raw.startswith(b'{"t":"') and _URL in raw and _KIND in raw:
+        name = json.dumps(f"{index.name} · ", ensure_ascii=False)[1:-1].encode()
+        return raw.replace(_URL, _URL + index.path.encode() + b"/", 1).replace(_KIND, _KIND + name, 1)
+    record = json.loads(raw)
+    record["u"], record["k"] = f"{index.path}/{record['u']}", f"{index.name} · {record['k']}"
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class MergedFacet:
+    name: str
+    values: tuple[str, ...]
+
+
+def _order(indexes: list[AgencyIndex]) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """mapping[a][n]: the merged number of agency a's entry n; and, by merged number, (a, n).
+    Newest first, as in one agency's index; on one day, in the agencies' order, each keeping its own."""
+    keyed = [(-day, a, n) for a, index in enumerate(indexes) for n, day in enumerate(index.dates())]
+    keyed.sort()
+    mapping = [[0] * index.total for index in indexes]
+    placed = []
+    for merged, (_, a, n) in enumerate(keyed):
+        mapping[a][n] = merged
+        placed.append((a, n))
+    return mapping, placed
+
+
+def _lists(payload: bytes, count: int, total: int, mapping: list[int]) -> list[list[int]]:
+    lists, offset = [], 0
+    for _ in range(count):
+        numbers, offset = decode_list(payload, offset, total)
+        lists.append(list(map(mapping.__getitem__, numbers)))
+    return lists
+
+
+def _union(lists) -> list[int]:
+    """Of the agencies' renumbered lists, disjoint and each ascending (sort merges their runs in C)."""
+    return sorted(chain.from_iterable(lists))
+
+
+def _merge_shards(folder: str, indexes: list[AgencyIndex], mapping: list[list[int]], total: int, target: Path) -> int:
+    count = LISTS[folder]
+    present = [(a, index, index.manifest["shards"][folder]) for a, index in enumerate(indexes)]
+    size = sum((index.data / folder / f"{s}.bin").stat().st_size for _, index, shards in present for s in range(shards))
+    merged_count = shard_count(size, SHARD_BYTES)
+    groups = min([merged_count] + [shards for _, _, shards in present])
+    (target / folder).mkdir(parents=True, exist_ok=True)
+    for group in range(groups):
+        keys: dict[str, list[list[list[int]]]] = defaultdict(list)
+        for a, index, shards in present:
+            for s in range(group, shards, groups):
+                for key, payload in decode_shard((index.data / folder / f"{s}.bin").read_bytes()).items():
+                    keys[key].append(_lists(payload, count, index.total, mapping[a]))
+        by_shard: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
+        for key in sorted(keys):
+            parts = keys[key]
+            payload = b"".join(
+                encode_list(parts[0][i] if len(parts) == 1 else _union(p[i] for p in parts), total) for i in range(count)
+            )
+            by_shard[shard_of(key, merged_count)].append((key, payload))
+        for j in range(group, merged_count, groups):
+            (target / folder / f"{j}.bin").write_bytes(encode_shard(by_shard.get(j, [])))
+    return merged_count
+
+
+def _merge_facets(indexes: list[AgencyIndex], mapping: list[list[int]], total: int, target: Path) -> list[MergedFacet]:
+    (target / "facets").mkdir(parents=True, exist_ok=True)
+    facets = [MergedFacet(AGENCY_FACET, tuple(index.id for index in indexes))]
+    agency_lists = [(index.id, encode_list(mapping[a], total)) for a, index in enumerate(indexes)]  # mapping[a] ascends
+    (target / "facets" / f"{AGENCY_FACET}.bin").write_bytes(encode_shard(agency_lists))
+    for name in SHARED_FACETS:
+        values: dict[str, list[list[int]]] = defaultdict(list)
+        for a, index in enumerate(indexes):
+            path = index.data / "facets" / f"{name}.bin"
+            if path.exists():
+                for value, payload in decode_shard(path.read_bytes()).items():
+                    values[value].append(_lists(payload, 1, index.total, mapping[a])[0])
+        if values:
+            lists = [(value, encode_list(_union(parts), total)) for value, parts in sorted(values.items())]
+            (target / "facets" / f"{name}.bin").write_bytes(encode_shard(lists))
+            facets.append(MergedFacet(name, tuple(sorted(values))))
+    return facets
+
+
+def merge_indexes(indexes: list[AgencyIndex], target: Path) -> list[MergedFacet]:
+    """Write the merged index into `target` (the platform's search/data); the filters it offers."""
+    first = indexes[0].manifest
+    for index in indexes:
+        if (index.manifest["format"], index.manifest["gram"]) != (first["format"], first["gram"]):
+            raise IndexMismatch(f"{index.name}的搜索索引格式（{index.manifest['format']}）与{indexes[0].name}（{first['format']}）不同，请用同一版本的程序重新构建")
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "r").mkdir(parents=True)
+    mapping, placed = _order(indexes)
+    total = len(placed)
+    for merged, (a, n) in enumerate(placed):
+        (target / "r" / f"{merged}.json").write_bytes(_placed(indexes[a].record(n), indexes[a]))
+    shards = {folder: _merge_shards(folder, indexes, mapping, total, target) for folder in LISTS}
+    facets = _merge_facets(indexes, mapping, total, target)
+    syllables = set()
+    for index in indexes:
+        syllables.update(json.loads((index.data / "pinyin.json").read_text(encoding="utf-8"))["syllables"])
+    (target / "pinyin.json").write_text(json.dumps({"syllables": sorted(syllables)}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    shutil.copyfile(indexes[0].data / "t2s.json", target / "t2s.json")
+    manifest = {**first, "entries": total, "shards": shards, "agencies": [{"id": i.id, "name": i.name, "path": i.path} for i in indexes]}
+    (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return facets
+
+
+def facet_labels(facet: MergedFacet, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The (value, label) options of a merged filter, in the order the search page lists them."""
+    if facet.name == AGENCY_FACET:
+        return tuple((value, names[value]) for value in facet.values)
+    if facet.name == "type":
+        return tuple(option for option in TYPES if option[0] in facet.values)
+    if facet.name == "year":
+        return tuple((value, f"{value} 年") for value in sorted(facet.values, reverse=True))
+    return tuple((value, value) for value in facet.values)

@@ -1,0 +1,103 @@
+"""While content has errors, the preview shows them in the browser at every address and updates on save;
+a busy port, Ctrl-C and a closed pipe end in one Chinese line; the command line speaks Chinese."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from conftest import edit
+from disclosure import cli
+from test_serve import wait_for
+
+NEWS = "catalogue/docs/news.md"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(root, port: int, log) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, stdout=log, stderr=subprocess.STDOUT, env=ENV,
+    )
+
+
+def test_the_preview_lists_the_errors_at_every_address_until_they_are_fixed(mini, tmp_path, page):
+    edit(mini / NEWS, "kind: 工作动态", "kind：工作动态")
+    edit(mini / "guides/lawyer.yml", "legal_days: 20", "legal_days: 5")
+    port = free_port()
+    with open(tmp_path / "serve.log", "w") as log:
+        server = serve(mini, port, log)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert wait_for(base + "/", "</html>", 120), (tmp_path / "serve.log").read_text(encoding="utf-8")
+        for path in ("/", "/documents/2021-00001/", "/guides/", "/no/such/page/"):
+            page.goto(base + path)
+            problems = page.locator("#problems li")
+            assert problems.count() == 2, path
+            texts = problems.all_inner_texts()
+            assert "catalogue/docs/news.md:6:5" in texts[0] and "全角冒号" in texts[0] and "写成 kind: 工作动态" in texts[0]
+            assert "guides/lawyer.yml:" in texts[1] and "D304" in texts[1]
+        # Saving the fixes reloads the open page, which is the site again.
+        page.goto(base + "/documents/2021-00001/")
+        edit(mini / NEWS, "kind：工作动态", "kind: 工作动态")
+        edit(mini / "guides/lawyer.yml", "legal_days: 5", "legal_days: 20")
+        page.wait_for_selector("article", timeout=60_000)
+        assert page.locator("#problems").count() == 0
+        assert "测试市司法局召开律师工作会议" in page.title()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_busy_port_is_one_chinese_line(mini):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=mini, capture_output=True, text=True, env=ENV, timeout=120,
+        )
+    assert result.returncode == 1
+    assert f"端口 {port} 已被占用" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_is_one_chinese_line(mini):
+    """As `disclosure check --format json | head` when head has stopped reading before the check writes."""
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader has gone before anything is written
+    result = subprocess.run(
+        [sys.executable, "-m", "disclosure", "check", "--format", "json", "."], cwd=mini, stdout=writer, stderr=subprocess.PIPE, text=True, timeout=120,
+    )
+    os.close(writer)
+    assert result.stderr.strip().splitlines() == ["输出未全部显示：接收输出的程序已先结束"]
+
+
+def test_ctrl_c_is_one_chinese_line(mini, capsys, monkeypatch):
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(cli.COMMANDS, "check", interrupted)
+    assert cli.main(["check", str(mini)]) == cli.EXIT_INTERRUPTED
+    assert capsys.readouterr().err.strip() == "已中断"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["due", "--help"], ["new", "document", "--help"], ["check", "--format", "xml"], ["nosuch"]])
+def test_help_and_usage_are_in_chinese(args, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(args)
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "用法：" in text
+    for english in ("usage:", "options:", "show this help", "invalid choice", "positional arguments", "TITLE", "AS_OF", "ROOT"):
+        assert english not in text, english

@@ -93,7 +93,7 @@ def test_material_navigation_works_under_the_policy(watched, base_url):
     page, problems = watched
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base_url + "documents/2020-00002/")
-    page.locator('.md-header label[for="__drawer"]').click()
+    page.get_by_role("button", name="栏目菜单").click()  # site.js's menu button: a script file under the policy
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
     page.locator(".md-sidebar--primary").get_by_role("link", name="政策解读").click()
     expect(page.locator("article h1")).to_have_text("政策解读")

@@ -96,9 +96,10 @@ def _json_text(value, found: list[str]) -> list[str]:
     return found
 
 
-def text_findings(site_dir: Path, paths: list[str]) -> list[Finding]:
+def text_findings(site_dir: Path, paths: list[str], scripts: bool = True) -> list[Finding]:
     """Resident ID numbers in the text files among `paths`, read as a reader sees them (disclosure.pii),
-    and in their HTML pages every piece of active content the theme did not put there."""
+    and, with `scripts`, in their HTML pages every piece of active content the theme did not put there
+    (known by the page's Content-Security-Policy, which a preview's pages do not carry)."""
     findings = []
     for rel in paths:
         if not is_text(rel):
@@ -111,24 +112,24 @@ def text_findings(site_dir: Path, paths: list[str]) -> list[Finding]:
         for number in pii.resident_ids(text):
             line = text.count("\n", 0, number.start) + 1 if lines else 0
             findings.append(Finding(rel, f"含有居民身份证号码 {number.masked()}，不能发布（内容检查未发现它：可能来自模板、网站设置或派生文件）", line))
-        if rel.lower().endswith((".html", ".htm")):
+        if scripts and rel.lower().endswith((".html", ".htm")):
             findings.extend(Finding(rel, f"含有不是主题放入的活动内容，不能发布：{found}") for found in active_content.findings(text))
     return findings
 
 
-def _in_parallel(site_dir: Path, paths: list[str], workers: int) -> list[Finding]:
+def _in_parallel(site_dir: Path, paths: list[str], workers: int, scripts: bool) -> list[Finding]:
     """text_findings() over `paths` in `workers` processes: reading the whole site is the audit's cost."""
     if workers < 2 or len(paths) < 100 or "fork" not in multiprocessing.get_all_start_methods():
-        return text_findings(site_dir, paths)
-    shares = [(site_dir, paths[index::workers]) for index in range(workers)]
+        return text_findings(site_dir, paths, scripts)
+    shares = [(site_dir, paths[index::workers], scripts) for index in range(workers)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         return sorted((finding for found in pool.starmap(text_findings, shares) for finding in found), key=lambda f: (f.path, f.line))
 
 
-def audit(site_dir: Path, manifest: Manifest, *, audited: Manifest | None = None, workers: int = 1) -> list[Finding]:
+def audit(site_dir: Path, manifest: Manifest, *, audited: Manifest | None = None, workers: int = 1, scripts: bool = True) -> list[Finding]:
     """Every file the build did not mean to write, and ID numbers in every other text file but the
     `audited` ones (the derived files, audited by the process that writes them)."""
     present = site_files(site_dir)
     findings = [unexpected_file(rel) for rel in present if not manifest.expects(rel)]
     readable = [rel for rel in present if manifest.expects(rel) and not (audited and audited.expects(rel)) and is_text(rel)]
-    return findings + _in_parallel(site_dir, readable, workers)
+    return findings + _in_parallel(site_dir, readable, workers, scripts)

@@ -34,6 +34,7 @@ def open_search(page, base_url, query: str, **params):
     extra = "".join(f"&{name}={quote(value)}" for name, value in params.items())
     page.goto(f"{base_url}search/?q={quote(query)}{extra}")
     expect(page.locator("#search-status")).not_to_be_empty()
+    expect(page.locator("#search-status")).not_to_have_text("正在搜索…")  # shown at once, before the results
 
 
 def results(page):

@@ -83,6 +83,7 @@ def test_the_fix_a_hint_suggests_passes_as_written(mini, capsys, rel, edit):
     assert (code, after) == (0, []), (hint, (mini / rel).read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_every_bad_input_case_with_a_literal_hint_passes_once_it_is_applied(tmp_path, capsys):
     """Each case of one mistake whose hint gives a line to write: written as it stands, it clears the mistake."""
     applied, failed = [], []

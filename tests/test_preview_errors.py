@@ -59,6 +59,7 @@ def test_the_preview_lists_the_errors_at_every_address_until_they_are_fixed(mini
         server.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_a_busy_port_is_one_chinese_line(mini):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -72,6 +73,7 @@ def test_a_busy_port_is_one_chinese_line(mini):
     assert f"端口 {port} 已被占用" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_is_one_chinese_line(mini):
     """As `disclosure check --format json | head` when head has stopped reading before the check writes."""
     reader, writer = os.pipe()

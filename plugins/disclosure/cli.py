@@ -10,7 +10,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
 
 from disclosure import __version__, due, editor_settings, scaffold, starter
 from disclosure import options as settings
@@ -135,11 +134,9 @@ def _options(root: Path, as_of: dt.date | None = None, cache_dir: str | None = N
         print(f"用法错误：{root} 下没有 mkdocs.yml，请在内容仓库根目录运行或指定该目录", file=sys.stderr)
         return None
     try:
-        return settings.from_config_file(config_file, as_of=as_of, cache_dir=cache_dir)
-    except settings.SettingsError as error:
-        print(f"{config_file}:{settings.setting_line(config_file, error.setting)}: disclosure 插件设置有误：{error}", file=sys.stderr)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        print(f"用法错误：无法读取 {config_file}：{error}", file=sys.stderr)
+        return settings.load(config_file, as_of=as_of, cache_dir=cache_dir)
+    except settings.ConfigFileError as error:
+        print(error, file=sys.stderr)
     return None
 
 

@@ -20,6 +20,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from disclosure import options as settings
 from disclosure.diagnostics import render_text
 from disclosure.platform.agency import adopt, build_agency
 from disclosure.platform.config import PLATFORM_FILE, Platform, load_platform
@@ -77,6 +78,19 @@ def _platform(config: str) -> Platform | None:
     return platform
 
 
+def _broken_settings(platform: Platform) -> list[str]:
+    """What keeps an agency kept in a folder here from building: its mkdocs.yml, read as its own build reads it."""
+    broken = []
+    for agency in platform.agencies:
+        folder = platform.folder_of(agency)
+        if folder is not None and (folder / "mkdocs.yml").is_file():
+            try:
+                settings.load(folder / "mkdocs.yml")
+            except settings.ConfigFileError as error:
+                broken.append(f"{agency.name}（{agency.id}）：{error}")
+    return broken
+
+
 def _folder(given: str | None, platform: Platform, default: str) -> Path:
     return Path(given).resolve() if given else platform.root / default
 
@@ -87,8 +101,11 @@ def run(args) -> int:
         return EXIT_FAILED if Path(args.config).is_file() else EXIT_USAGE
     builds = _folder(args.builds, platform, DEFAULT_BUILDS)
     if args.step == "check":
-        print(f"{args.config}：{len(platform.agencies)} 个机关，0 个错误")
-        return EXIT_OK
+        broken = _broken_settings(platform)
+        print(f"{args.config}：{len(platform.agencies)} 个机关，{len(broken)} 个错误")
+        for line in broken:
+            print(line, file=sys.stderr)
+        return EXIT_FAILED if broken else EXIT_OK
     if args.step == "agencies":
         chosen = [a.id for a in platform.agencies if not args.only or a.id == args.only]
         if not chosen:

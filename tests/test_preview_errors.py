@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import socket
+import argparse
+import re
 import subprocess
 import sys
 
@@ -103,3 +105,25 @@ def test_help_and_usage_are_in_chinese(args, capsys):
     assert "用法：" in text
     for english in ("usage:", "options:", "show this help", "invalid choice", "positional arguments", "TITLE", "AS_OF", "ROOT"):
         assert english not in text, english
+
+
+def _every_command(parser, words=()):
+    """Each command and step of the command line, as words to type before --help."""
+    yield words
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _every_command(sub, (*words, name))
+
+
+@pytest.mark.parametrize("words", list(_every_command(cli.parser())), ids=" ".join)
+def test_every_command_explains_itself_in_chinese(words, capsys):
+    with pytest.raises(SystemExit):
+        cli.main([*words, "--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("用法：") and re.search(r"[\u4e00-\u9fff]", text.split("\n\n", 1)[1])
+    for english in ("usage:", "options:", "show this help", "positional arguments", "show program's version", "default:"):
+        assert english not in text, english
+    # A value's placeholder names it in Chinese: no CONFIG, AS_OF, [config] or --out out.
+    usage = text.split("\n\n", 1)[0]
+    assert re.findall(r"\b[A-Z][A-Z_]{2,}\b|\[[a-z_]+\]|--[\w-]+ [a-z_]+\b", usage) == [], usage

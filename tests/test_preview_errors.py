@@ -3,10 +3,11 @@ a busy port, Ctrl-C and a closed pipe end in one Chinese line; the command line 
 
 from __future__ import annotations
 
-import os
-import socket
 import argparse
+import os
 import re
+import signal
+import socket
 import subprocess
 import sys
 
@@ -73,6 +74,25 @@ def test_a_busy_port_is_one_chinese_line(mini):
         )
     assert result.returncode == 1
     assert f"端口 {port} 已被占用" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("builder", ["mkdocs", "properdocs"])
+def test_ctrl_c_ends_the_preview_in_one_chinese_line(mini, builder):
+    server = subprocess.Popen(
+        [sys.executable, "-m", builder, "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        cwd=mini, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
+    )
+    try:
+        for line in server.stdout:  # the server says when it listens; Ctrl-C comes after that
+            if "Serving on" in line:
+                break
+        server.send_signal(signal.SIGINT)
+        said = server.stdout.read().strip().splitlines()
+        assert server.wait(timeout=60) == 0
+    finally:
+        server.kill()
+    assert len(said) == 1 and said[0].endswith("预览已停止"), said
 
 
 @pytest.mark.slow

@@ -33,7 +33,7 @@ def run(command: list, cwd: Path, timeout: int = 600) -> subprocess.CompletedPro
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    source = copy_tree(REPO, tmp_path_factory.mktemp("source"), ["pyproject.toml", "README.md", "plugins"])  # setuptools writes build/ beside it
+    source = copy_tree(REPO, tmp_path_factory.mktemp("source"), ["pyproject.toml", "setup.py", "README.md", "plugins"])  # setuptools writes build/ beside it
     out = tmp_path_factory.mktemp("dist")
     run([sys.executable, "-m", "build", "--wheel", "--outdir", out, source], cwd=out)
     (built,) = out.glob("disclosure-*.whl")

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from disclosure.cache import PACKAGE
 from disclosure import options as settings
+from disclosure.cache import PACKAGE
 from disclosure.options import _ConfigLoader
 from disclosure.platform.config import Agency, Platform
 from disclosure.search.index import DATA

@@ -5,6 +5,7 @@ landing as a file that checks and builds."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import socket
 import time
 import urllib.request
@@ -13,9 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, REPO, check, copy_tree, DEMO_PARTS, mkdocs_build
+from conftest import ARTIFACTS, REPO, check, copy_tree, DEMO_PARTS, edit, mkdocs_build
+from conftest import serve as serve_site
+from disclosure import options
 from disclosure.cms import config as cms_config
+from disclosure.cms import publish as web_editor
 from disclosure.cms import serve
+from disclosure.publishing import active_content
 from disclosure.schemas import schema
 
 APP = REPO / "admin"
@@ -214,7 +219,7 @@ def published(page) -> None:
     except Exception:
         page.screenshot(path=str(ARTIFACTS / "cms-not-saved.png"), full_page=True)
         problems = [line for line in page.inner_text("body").splitlines() if "必填" in line or "格式不正确" in line or "不能" in line]
-        raise AssertionError(f"not saved: {problems}") from None
+        raise AssertionError(f"not saved: {problems} {page.url}") from None
 
 
 def wait_for_file(folder: Path, pattern: str, before: set[Path]) -> Path:
@@ -351,3 +356,74 @@ def test_a_doc_number_with_wrong_brackets_is_flagged_in_the_form(session):
     field(page, "doc_number").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "web-editor-invalid.png"))
     assert field(page, "written").get_attribute("type") == "date"  # a date cannot be typed in another form
+
+
+# -- published with the site, when a setting asks ---------------------------
+def _with_editor(root: Path, setting: str) -> Path:
+    """`root` set to publish the web editor: its page and script beside the installed program."""
+    (root / "admin").mkdir()
+    for name in ("index.html", "editor.js"):
+        (root / "admin" / name).write_bytes((APP / name).read_bytes())
+    (root / "admin" / "node_modules").symlink_to(APP / "node_modules")
+    edit(root / "mkdocs.yml", "      interpretation_days: 3\n", f"      interpretation_days: 3\n      {setting}\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory) -> Path:
+    root = _with_editor(copy_tree(REPO, tmp_path_factory.mktemp("editor-site") / "repo", DEMO_PARTS), "web_editor_repo: sft-example/zwgk")
+    result = mkdocs_build(root, root / "site")
+    assert result.returncode == 0, result.stderr  # the output audit passed too
+    return root / "site"
+
+
+def test_the_published_editor_is_a_login_page_for_the_repository(editor_site):
+    page = (editor_site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert web_editor.POLICY in page and 'name="robots" content="noindex' in page
+    assert active_content.findings(page) == []  # its scripts are the site's own, under admin/assets/
+    assert active_content.findings(page.replace("</body>", "<script>alert(1)</script></body>"))
+    settings = yaml.safe_load((editor_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert settings["backend"]["repo"] == "sft-example/zwgk" and settings["backend"]["branch"] == "main"
+    assert settings["publish_mode"] == "editorial_workflow" and "local_backend" not in settings
+    documents = next(c for c in settings["collections"] if c["name"] == "documents")
+    assert _field(documents["fields"], "id")["default"].startswith("014500123/")  # the next free 索引号 as of the build
+    published = {p.relative_to(editor_site).as_posix() for p in (editor_site / "admin").rglob("*") if p.is_file()}
+    assert published == set(web_editor.files(editor_site.parent / "admin", options.from_config_file(editor_site.parent / "mkdocs.yml"), {})), "only the editor's own files"
+    assert not any(name.endswith(".map") for name in published)
+    other = (editor_site / "index.html").read_text(encoding="utf-8")
+    assert "unsafe-eval" not in other  # the exception is the login page's alone
+
+
+def test_an_editor_setting_without_the_program_stops_the_build_in_one_line(demo, tmp_path):
+    root = _with_editor(demo, "web_editor_repo: sft-example/zwgk")
+    (root / "admin" / "node_modules").unlink()
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "网页编辑器的程序不在" in result.stderr and "npm ci" in result.stderr
+
+
+@pytest.mark.parametrize("setting, named", [
+    ({"web_editor_repo": "zwgk"}, "web_editor_repo（网页编辑器所用的仓库）格式不对"),
+    ({"web_editor_repo": "sft-example/zwgk", "web_editor_auth_url": "http://auth.example.org"}, "web_editor_auth_url（网页编辑器的登录服务地址）应为 https://"),
+])
+def test_a_bad_editor_setting_is_one_chinese_line_naming_it(setting, named):
+    with pytest.raises(options.SettingsError, match=f"^{re.escape(named)}"):
+        options.build(setting)
+
+
+@browser_test
+def test_the_published_editor_shows_only_a_login_and_runs_within_its_policy(browser, editor_site):
+    for base in serve_site(editor_site):
+        context = browser.new_context(locale="zh-CN")
+        page = context.new_page()
+        requests, violations = [], []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: violations.append(message.text) if message.text.startswith("CSP ") else None)
+        page.add_init_script("document.addEventListener('securitypolicyviolation', e => console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))")
+        page.goto(f"{base}admin/")
+        login = page.get_by_role("button", name="使用 GitHub 登录")
+        login.wait_for()
+        assert page.inner_text("body").strip() == "使用 GitHub 登录"  # no collection, entry or file before a login
+        assert violations == []
+        assert all(url.startswith(base) for url in requests), requests
+        context.close()

@@ -20,56 +20,24 @@ import sys
 import threading
 from pathlib import Path
 
-import yaml
-
 from disclosure.cms import config as cms_config
+from disclosure.cms import publish
 
 HOST = "127.0.0.1"
 _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
           ".yml": "text/yaml; charset=utf-8", ".wasm": "application/wasm", ".map": "application/json"}
 
 
-def proposals(root: Path, today: dt.date | None = None) -> dict[str, str]:
-    """What the editor should not have to type: the next free ids of today's year, the sections a 政策解读 needs."""
-    from disclosure import scaffold
+def local_config(root: Path, proxy_url: str, today: dt.date | None = None) -> dict:
+    """The published configuration, pointed at the local proxy and filled with today's proposals."""
     from disclosure.loader import load_project
     from disclosure.options import from_config_file
 
-    options = from_config_file(root / "mkdocs.yml", as_of=today)
-    today = options.as_of
-    project, _ = load_project(root)
-    found = {
-        "interpretation.id": scaffold.next_interpretation_id(project, today.year),
-        "interpretation.body": "\n".join(f"## {section}\n" for section in options.interpretation_sections),
-    }
-    document_id = scaffold.next_document_id(project, options, today.year)
-    if document_id:
-        found["document.id"] = document_id
-    return found
-
-
-def local_config(root: Path, proxy_url: str, today: dt.date | None = None) -> dict:
-    """The published configuration, pointed at the local proxy and filled with today's proposals."""
     settings = cms_config.config()
     settings.pop("publish_mode")  # the local proxy writes straight into the working tree; git review happens on the pull request
     settings["local_backend"] = {"url": proxy_url, "allowed_hosts": [HOST]}
-    values = proposals(root, today)
-    for collection in settings["collections"]:
-        kind = {"documents": "document", "interpretations": "interpretation"}.get(collection["name"])
-        for field in collection.get("fields", []):
-            if f"{kind}.{field['name']}" in values:
-                field["default"] = values[f"{kind}.{field['name']}"]
-    return settings
-
-
-def preview_styles() -> dict[str, Path]:
-    """The site's stylesheets (Material's and the engine's own), for the editor's preview pane."""
-    import material
-
-    from disclosure.bundled import THEME
-
-    material_css = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-    return {"material.css": next(material_css.glob("main.*.min.css")), "site.css": THEME / "assets" / "site.css"}
+    project, _ = load_project(root)
+    return cms_config.with_defaults(settings, cms_config.proposals(project, from_config_file(root / "mkdocs.yml", as_of=today)))
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -91,14 +59,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             body = cms_config.text(local_config(self.root, self.proxy_url)).encode("utf-8")
             return self._send(body, _TYPES[".yml"])
         if name.startswith("preview/"):
-            target = preview_styles().get(name.removeprefix("preview/"))
-        elif name in ("index.html", "editor.js"):
+            target = publish.preview_styles().get(name.removeprefix("preview/"))
+        elif name == "index.html":
             target = self.app / name
-        else:  # the bundle and the chunks it loads, from the locked node_modules
+        elif name == "assets/editor.js":
+            target = self.app / "editor.js"
+        elif name.startswith("assets/"):  # the bundle and the chunks it loads, from the locked node_modules
             dist = self.app / "node_modules" / "decap-cms" / "dist"
-            target = (dist / name).resolve()
+            target = (dist / name.removeprefix("assets/")).resolve()
             if not target.is_relative_to(dist.resolve()):
                 target = None
+        else:
+            target = None
         if target is None or not target.is_file():
             return self.send_error(404)
         self._send(target.read_bytes(), _TYPES.get(target.suffix, "application/octet-stream"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import socket
+import subprocess
 import time
 import urllib.request
 from pathlib import Path
@@ -105,20 +106,24 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _wait_for_proxy(port: int) -> None:
+    deadline = time.monotonic() + 30
+    while True:  # the proxy is a node process: wait until it answers
+        try:
+            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/api/v1", data=b'{"action":"info"}', headers={"Content-Type": "application/json"}), timeout=1)
+            return
+        except OSError:
+            assert time.monotonic() < deadline, "decap-server did not start"
+            time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory):
     """The editor over a copy of the demo repository: (root, base URL)."""
     root = copy_tree(REPO, tmp_path_factory.mktemp("cms") / "repo", DEMO_PARTS)
     port, proxy_port = _free_port(), _free_port()
     server, proxy = serve.start(root, APP, port, proxy_port)
-    deadline = time.monotonic() + 30
-    while True:  # the proxy is a node process: wait until it answers
-        try:
-            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{proxy_port}/api/v1", data=b'{"action":"info"}', headers={"Content-Type": "application/json"}), timeout=1)
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "decap-server did not start"
-            time.sleep(0.2)
+    _wait_for_proxy(proxy_port)
     yield root, f"http://127.0.0.1:{port}/admin/"
     server.shutdown()
     proxy.terminate()
@@ -427,3 +432,79 @@ def test_the_published_editor_shows_only_a_login_and_runs_within_its_policy(brow
         assert violations == []
         assert all(url.startswith(base) for url in requests), requests
         context.close()
+
+
+# -- the review workflow: each entry a branch, merged when published --------
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def reviewed(browser, tmp_path_factory):
+    """The editor in review mode over a git repository of the demo content: (page, root, base URL)."""
+    root = copy_tree(REPO, tmp_path_factory.mktemp("review") / "repo", DEMO_PARTS)
+    identity = ("-c", "user.name=编辑", "-c", "user.email=editor@example.org")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, *identity, "add", "-A")
+    _git(root, *identity, "commit", "-qm", "示例内容")
+    _git(root, "config", "user.name", "编辑")
+    _git(root, "config", "user.email", "editor@example.org")
+    port, proxy_port = _free_port(), _free_port()
+    server, proxy = serve.start(root, APP, port, proxy_port, review=True)
+    _wait_for_proxy(proxy_port)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    url = f"http://127.0.0.1:{port}/admin/"
+    page.goto(url)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("工作流").first.wait_for()
+    yield page, root, url
+    context.close()
+    server.shutdown()
+    proxy.terminate()
+    proxy.wait(10)
+
+
+def _status(page, current: str, new: str) -> None:
+    page.get_by_role("button", name=f"状态: {current}").click()
+    page.get_by_role("menuitem", name=new).click()
+    page.get_by_role("button", name=f"状态: {new}").wait_for()
+
+
+@browser_test
+def test_in_review_an_entry_is_a_branch_until_it_is_published(reviewed, capsys):
+    page, root, url = reviewed
+    new_entry(page, url, "documents")
+    fill(page, title="2026年度考试录用公务员面试公告", summary="公布面试的时间、地点和须携带的材料。")
+    choose(page, "category", "公务员招录")
+    choose(page, "kind", "通知公告")
+    choose(page, "drafting_department", "办公室（指挥中心）")
+    fill(page, reviewer="王明")
+    write_body(page, "面试定于下月在省司法厅举行，请考生携带准考证和身份证件按时参加。")
+    page.get_by_role("button", name="保存", exact=True).click()
+    page.get_by_text("修改已保存").wait_for()
+    page.wait_for_url("**/entries/**")
+
+    (branch,) = [name.strip("* ") for name in _git(root, "branch", "--list", "cms/*").splitlines()]
+    assert branch.startswith("cms/documents/")
+    path = _git(root, "diff", "--name-only", "main", branch).strip()
+    assert path.startswith("catalogue/documents/") and path.endswith(".md")
+    assert not (root / path).exists() and path not in _git(root, "ls-tree", "-r", "--name-only", "main")  # a draft is not in the site's branch
+    assert _git(root, "config", f"branch.{branch}.description").strip() == "decap-cms/draft"
+
+    _status(page, "草稿", "审核中")
+    assert _git(root, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_review"
+    _status(page, "审核中", "就绪")
+    assert _git(root, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_publish"
+
+    page.get_by_role("button", name="发布", exact=True).click()
+    page.get_by_text("立即发布").click()
+    page.get_by_text("已发布").first.wait_for()
+    deadline = time.monotonic() + 15
+    while _git(root, "branch", "--list", "cms/*").strip() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _git(root, "branch", "--list", "cms/*").strip()  # merged and gone
+    assert path in _git(root, "ls-tree", "-r", "--name-only", "main") and (root / path).is_file()
+    code, diagnostics = check(root, capsys=capsys)
+    assert code == 0 and not [d for d in diagnostics if d["severity"] == "error"], diagnostics

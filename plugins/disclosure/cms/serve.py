@@ -28,21 +28,28 @@ _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=
           ".yml": "text/yaml; charset=utf-8", ".wasm": "application/wasm", ".map": "application/json"}
 
 
-def local_config(root: Path, proxy_url: str, today: dt.date | None = None) -> dict:
-    """The published configuration, pointed at the local proxy and filled with today's proposals."""
+def local_config(root: Path, proxy_url: str, today: dt.date | None = None, review: bool = False) -> dict:
+    """The published configuration, pointed at the local proxy and filled with today's proposals.
+
+    Without `review` the proxy writes straight into the working tree (git review happens on the pull
+    request); with it, each entry is a branch of the repository as with the repository host, and
+    publishing merges it into the branch checked out."""
     from disclosure.loader import load_project
     from disclosure.options import from_config_file
 
     settings = cms_config.config()
-    settings.pop("publish_mode")  # the local proxy writes straight into the working tree; git review happens on the pull request
+    if review:
+        settings["backend"]["branch"] = current_branch(root)
+    else:
+        settings.pop("publish_mode")
     settings["local_backend"] = {"url": proxy_url, "allowed_hosts": [HOST]}
     project, _ = load_project(root)
     return cms_config.with_defaults(settings, cms_config.proposals(project, from_config_file(root / "mkdocs.yml", as_of=today)))
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def __init__(self, *args, root: Path, app: Path, proxy_url: str, **kwargs):
-        self.root, self.app, self.proxy_url = root, app, proxy_url
+    def __init__(self, *args, root: Path, app: Path, proxy_url: str, review: bool, **kwargs):
+        self.root, self.app, self.proxy_url, self.review = root, app, proxy_url, review
         super().__init__(*args, **kwargs)
 
     def log_message(self, *args):
@@ -56,7 +63,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self.send_error(404)
         name = path.removeprefix("/admin/") or "index.html"
         if name == "config.yml":
-            body = cms_config.text(local_config(self.root, self.proxy_url)).encode("utf-8")
+            body = cms_config.text(local_config(self.root, self.proxy_url, review=self.review)).encode("utf-8")
             return self._send(body, _TYPES[".yml"])
         if name.startswith("preview/"):
             target = publish.preview_styles().get(name.removeprefix("preview/"))
@@ -89,20 +96,29 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def start_proxy(root: Path, app: Path, port: int) -> subprocess.Popen:
-    """Decap's proxy, writing files under `root` only."""
+def current_branch(root: Path) -> str:
+    found = subprocess.run(["git", "-C", str(root), "symbolic-ref", "--short", "HEAD"], capture_output=True, text=True)
+    if found.returncode:
+        raise SystemExit(f"按审核流程保存需要 git 仓库：{root} 不是 git 仓库，或没有检出任何分支")
+    return found.stdout.strip()
+
+
+def start_proxy(root: Path, app: Path, port: int, review: bool = False) -> subprocess.Popen:
+    """Decap's proxy, writing files under `root` only: into the working tree, or with `review` on a branch per entry."""
     script = app / "node_modules" / "decap-server" / "dist" / "index.js"
     if not script.is_file():
         raise SystemExit(f"缺少网页编辑器的程序：请先在 {app} 下运行 npm ci（make edit 会自动运行）")
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST, "GIT_REPO_DIRECTORY": str(root), "MODE": "fs", "LOG_LEVEL": "warn"}
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST, "GIT_REPO_DIRECTORY": str(root), "MODE": "git" if review else "fs", "LOG_LEVEL": "warn"}
     return subprocess.Popen(["node", str(script)], cwd=app, env=env)
 
 
-def start(root: Path, app: Path, port: int, proxy_port: int) -> tuple[http.server.ThreadingHTTPServer, subprocess.Popen]:
+def start(root: Path, app: Path, port: int, proxy_port: int, review: bool = False) -> tuple[http.server.ThreadingHTTPServer, subprocess.Popen]:
     """Both servers, running in the background; the caller shuts them down."""
     root, app = root.resolve(), app.resolve()
-    proxy = start_proxy(root, app, proxy_port)
-    handler = functools.partial(_Handler, root=root, app=app, proxy_url=f"http://{HOST}:{proxy_port}/api/v1")
+    if review:
+        current_branch(root)  # before anything starts
+    proxy = start_proxy(root, app, proxy_port, review)
+    handler = functools.partial(_Handler, root=root, app=app, proxy_url=f"http://{HOST}:{proxy_port}/api/v1", review=review)
     server = http.server.ThreadingHTTPServer((HOST, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, proxy
@@ -114,9 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--app", type=Path, default=Path("admin"), help="网页编辑器所在目录（默认 admin）")
     parser.add_argument("--port", type=int, default=8080, help="编辑器端口（默认 8080）")
     parser.add_argument("--proxy-port", type=int, default=8081, help="读写文件的本机代理端口（默认 8081）")
+    parser.add_argument("--review", action="store_true",
+                        help="按审核流程保存（须是 git 仓库）：每条内容一个 cms/ 分支，在“工作流”中改为审核中、就绪，发布时合并到当前分支")
     args = parser.parse_args(argv)
     try:
-        server, proxy = start(args.root, args.app, args.port, args.proxy_port)
+        server, proxy = start(args.root, args.app, args.port, args.proxy_port, args.review)
     except OSError as error:
         print(f"无法启动网页编辑器：端口 {args.port} 或 {args.proxy_port} 已被占用（{error.strerror}）", file=sys.stderr)
         return 1

@@ -239,7 +239,11 @@ def wait_for_file(folder: Path, pattern: str, before: set[Path]) -> Path:
 
 
 def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    return front_matter_text(path.read_text(encoding="utf-8"))
+
+
+def front_matter_text(text: str) -> dict:
+    return yaml.safe_load(text.split("---")[1])
 
 
 POLICY_TITLE = "示例省司法厅关于推行证明事项告知承诺制的实施意见"
@@ -334,6 +338,25 @@ def test_files_from_the_forms_check_and_build(created, session, capsys, tmp_path
     for title in (POLICY_TITLE, "《关于推行证明事项告知承诺制的实施意见》政策解读", "基层法律服务工作者执业核准"):
         assert any(f"<h1>{title}" in page or f">{title}</h1>" in page for page in pages), title
     assert all(host.startswith("127.0.0.1:") for host in hosts), hosts  # nothing from a CDN
+
+
+@browser_test
+def test_a_second_new_document_in_one_sitting_gets_the_next_free_index_number(created, session):
+    page, root, url, _ = session
+    first = front_matter(created["document"])["id"]
+    before = set((root / "catalogue" / "documents").rglob("*.md"))
+    new_entry(page, url, "documents")
+    assert field(page, "id").input_value() == first  # the form was loaded before the first was saved
+    fill(page, title="2026年度考试录用公务员面试公告", summary="公布面试的时间、地点和须携带的材料。")
+    choose(page, "category", "公务员招录")
+    choose(page, "kind", "通知公告")
+    choose(page, "drafting_department", "办公室（指挥中心）")
+    fill(page, reviewer="王明")
+    write_body(page, "面试定于下月举行。")
+    published(page)
+    second = front_matter(wait_for_file(root / "catalogue" / "documents", "**/*.md", before))["id"]
+    serial = int(first.rsplit("-", 1)[1])
+    assert second == f"{first.rsplit('-', 1)[0]}-{serial + 1:05d}"
 
 
 @browser_test
@@ -492,6 +515,8 @@ def test_in_review_an_entry_is_a_branch_until_it_is_published(reviewed, capsys):
     assert path.startswith("catalogue/documents/") and path.endswith(".md")
     assert not (root / path).exists() and path not in _git(root, "ls-tree", "-r", "--name-only", "main")  # a draft is not in the site's branch
     assert _git(root, "config", f"branch.{branch}.description").strip() == "decap-cms/draft"
+    taken = front_matter_text(_git(root, "show", f"{branch}:{path}"))["id"]
+    assert serve.free_id(root, "document", taken, review=True) != taken  # a draft's 索引号 is not proposed again
 
     _status(page, "草稿", "审核中")
     assert _git(root, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_review"

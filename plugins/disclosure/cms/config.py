@@ -306,17 +306,17 @@ def config() -> dict:
     }
 
 
-def proposals(project, options) -> dict[str, str]:
-    """What the editor should not have to type, as of the options' day: the next free ids of its year,
-    the sections a 政策解读 needs; by "kind.field"."""
+def proposals(project, options, taken: tuple[str, ...] = ()) -> dict[str, str]:
+    """What the editor should not have to type, as of the options' day: the next free ids of its year
+    (not in the project nor among `taken`), the sections a 政策解读 needs; by "kind.field"."""
     from disclosure import scaffold
 
     year = options.as_of.year
     found = {
-        "interpretation.id": scaffold.next_interpretation_id(project, year),
+        "interpretation.id": scaffold.next_interpretation_id(project, year, taken),
         "interpretation.body": "\n".join(f"## {section}\n" for section in options.interpretation_sections),
     }
-    document_id = scaffold.next_document_id(project, options, year)
+    document_id = scaffold.next_document_id(project, options, year, taken)
     if document_id:
         found["document.id"] = document_id
     return found

@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
 from disclosure.cms import config as cms_config
@@ -44,7 +45,35 @@ def local_config(root: Path, proxy_url: str, today: dt.date | None = None, revie
         settings.pop("publish_mode")
     settings["local_backend"] = {"url": proxy_url, "allowed_hosts": [HOST]}
     project, _ = load_project(root)
-    return cms_config.with_defaults(settings, cms_config.proposals(project, from_config_file(root / "mkdocs.yml", as_of=today)))
+    options = from_config_file(root / "mkdocs.yml", as_of=today)
+    return cms_config.with_defaults(settings, cms_config.proposals(project, options, pending_ids(root) if review else ()))
+
+
+def free_id(root: Path, kind: str, wanted: str, review: bool) -> str:
+    """`wanted` if no entry has it yet, else the next free id of its kind (as of today)."""
+    from disclosure.loader import load_project
+    from disclosure.options import from_config_file
+
+    project, _ = load_project(root)
+    taken = pending_ids(root) if review else ()
+    used = {entry.id for entry in (project.documents if kind == "document" else project.interpretations)} | set(taken)
+    if wanted and wanted not in used:
+        return wanted
+    return cms_config.proposals(project, from_config_file(root / "mkdocs.yml"), taken).get(f"{kind}.id", wanted)
+
+
+def pending_ids(root: Path) -> tuple[str, ...]:
+    """The ids written on review branches (`cms/…`), not yet merged: taken all the same."""
+    branches = _git(root, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms/").split()
+    found = []
+    for branch in branches:
+        lines = _git(root, "grep", "-h", "-e", "^id:", branch, "--", "catalogue/documents", "interpretations").splitlines()
+        found.extend(line.partition(":")[2].strip().strip("\"'") for line in lines)
+    return tuple(found)
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True).stdout
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -65,12 +94,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if name == "config.yml":
             body = cms_config.text(local_config(self.root, self.proxy_url, review=self.review)).encode("utf-8")
             return self._send(body, _TYPES[".yml"])
+        if name == "free-id":
+            query = urllib.parse.parse_qs(self.path.partition("?")[2])
+            kind, wanted = query.get("kind", [""])[0], query.get("id", [""])[0]
+            return self._send(free_id(self.root, kind, wanted, self.review).encode("utf-8"), "text/plain; charset=utf-8")
+        if name == "index.html":  # with the script that only this server's editor needs
+            page = (self.app / name).read_text(encoding="utf-8")
+            return self._send(page.replace("</body>", '  <script src="assets/local.js"></script>\n</body>').encode("utf-8"), _TYPES[".html"])
         if name.startswith("preview/"):
             target = publish.preview_styles().get(name.removeprefix("preview/"))
-        elif name == "index.html":
-            target = self.app / name
-        elif name == "assets/editor.js":
-            target = self.app / "editor.js"
+        elif name in ("assets/editor.js", "assets/local.js"):
+            target = self.app / name.removeprefix("assets/")
         elif name.startswith("assets/"):  # the bundle and the chunks it loads, from the locked node_modules
             dist = self.app / "node_modules" / "decap-cms" / "dist"
             target = (dist / name.removeprefix("assets/")).resolve()
@@ -97,10 +131,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 def current_branch(root: Path) -> str:
-    found = subprocess.run(["git", "-C", str(root), "symbolic-ref", "--short", "HEAD"], capture_output=True, text=True)
-    if found.returncode:
+    branch = _git(root, "symbolic-ref", "--short", "HEAD").strip()
+    if not branch:
         raise SystemExit(f"按审核流程保存需要 git 仓库：{root} 不是 git 仓库，或没有检出任何分支")
-    return found.stdout.strip()
+    return branch
 
 
 def start_proxy(root: Path, app: Path, port: int, review: bool = False) -> subprocess.Popen:

@@ -246,6 +246,16 @@ def front_matter_text(text: str) -> dict:
     return yaml.safe_load(text.split("---")[1])
 
 
+def notice(page) -> None:
+    """A 通知公告, which needs no 文号 and no interpretation."""
+    fill(page, title="2026年度考试录用公务员面试公告", summary="公布面试的时间、地点和须携带的材料。")
+    choose(page, "category", "公务员招录")
+    choose(page, "kind", "通知公告")
+    choose(page, "drafting_department", "办公室（指挥中心）")
+    fill(page, reviewer="王明")
+    write_body(page, "面试定于下月在省司法厅举行，请考生携带准考证和身份证件按时参加。")
+
+
 POLICY_TITLE = "示例省司法厅关于推行证明事项告知承诺制的实施意见"
 
 
@@ -347,12 +357,7 @@ def test_a_second_new_document_in_one_sitting_gets_the_next_free_index_number(cr
     before = set((root / "catalogue" / "documents").rglob("*.md"))
     new_entry(page, url, "documents")
     assert field(page, "id").input_value() == first  # the form was loaded before the first was saved
-    fill(page, title="2026年度考试录用公务员面试公告", summary="公布面试的时间、地点和须携带的材料。")
-    choose(page, "category", "公务员招录")
-    choose(page, "kind", "通知公告")
-    choose(page, "drafting_department", "办公室（指挥中心）")
-    fill(page, reviewer="王明")
-    write_body(page, "面试定于下月举行。")
+    notice(page)
     published(page)
     second = front_matter(wait_for_file(root / "catalogue" / "documents", "**/*.md", before))["id"]
     serial = int(first.rsplit("-", 1)[1])
@@ -499,12 +504,7 @@ def _status(page, current: str, new: str) -> None:
 def test_in_review_an_entry_is_a_branch_until_it_is_published(reviewed, capsys):
     page, root, url = reviewed
     new_entry(page, url, "documents")
-    fill(page, title="2026年度考试录用公务员面试公告", summary="公布面试的时间、地点和须携带的材料。")
-    choose(page, "category", "公务员招录")
-    choose(page, "kind", "通知公告")
-    choose(page, "drafting_department", "办公室（指挥中心）")
-    fill(page, reviewer="王明")
-    write_body(page, "面试定于下月在省司法厅举行，请考生携带准考证和身份证件按时参加。")
+    notice(page)
     page.get_by_role("button", name="保存", exact=True).click()
     page.get_by_text("修改已保存").wait_for()
     page.wait_for_url("**/entries/**")

@@ -227,12 +227,21 @@ def published(page) -> None:
         raise AssertionError(f"not saved: {problems} {page.url}") from None
 
 
+def _written_whole(path: Path) -> bool:
+    """The saved entry reads as a whole record: its front matter (or its YAML) is a mapping."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return isinstance(yaml.safe_load(text.split("---")[1] if path.suffix == ".md" else text), dict)
+    except (IndexError, yaml.YAMLError):
+        return False
+
+
 def wait_for_file(folder: Path, pattern: str, before: set[Path]) -> Path:
+    """The file the editor saved, once the proxy has written it whole."""
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
-        new = set(folder.glob(pattern)) - before
+        new = [path for path in set(folder.glob(pattern)) - before if _written_whole(path)]
         if new:
-            time.sleep(0.3)  # let the proxy finish writing
             return new.pop()
         time.sleep(0.1)
     raise AssertionError(f"nothing new under {folder}/{pattern}")

@@ -78,6 +78,7 @@ def test_identity_settings_in_the_wrong_form_are_one_chinese_line_naming_the_set
             build(settings)
 
 
+@pytest.mark.slow
 def test_an_emblem_that_is_not_there_fails_the_build_naming_the_file(mini):
     edit(mini / CONFIG, 'system_category: "0101"', 'system_category: "0101"\n      emblem: assets/agency.png')
     result = mkdocs_build(mini, mini / "site")

@@ -17,6 +17,8 @@ from typing import Any, Callable
 
 import yaml
 
+from disclosure.sources import Located, syntax_error
+
 DEFAULT_ID_PATTERN = r"{prefix}/{year}-\d{5}"
 DEFAULT_SECTIONS = ("背景依据", "主要内容")
 DEFAULT_CACHE_DIR = ".cache/disclosure"
@@ -249,6 +251,29 @@ def docs_dir(root: Path) -> str:
 
 def from_config_file(config_file: Path, **overrides) -> Options:
     return build(read_settings(config_file), **overrides)
+
+
+class ConfigFileError(Exception):
+    """mkdocs.yml cannot give the engine its settings: one Chinese line naming the file, the line
+    and, when one is to blame, the setting."""
+
+
+def load(config_file: Path, **overrides) -> Options:
+    """The settings of the repository whose mkdocs.yml is `config_file`, as every entry point reads them."""
+    try:
+        return from_config_file(config_file, **overrides)
+    except SettingsError as error:
+        raise ConfigFileError(f"{config_file}:{setting_line(config_file, error.setting)}: disclosure 插件设置有误：{error}") from None
+    except yaml.MarkedYAMLError as error:
+        text = Path(config_file).read_text(encoding="utf-8-sig")
+        problem = syntax_error(error, text, Located(str(config_file), last_line=text.count("\n") + 1))
+        raise ConfigFileError(f"{config_file}:{problem.line}:{problem.column}: mkdocs.yml 无法读取：{problem.message}；{problem.hint}") from None
+    except yaml.YAMLError:
+        raise ConfigFileError(f"{config_file}:1: mkdocs.yml 无法读取：含有 YAML 不允许的特殊控制字符；请删除它们") from None
+    except UnicodeDecodeError:
+        raise ConfigFileError(f"{config_file}:1: mkdocs.yml 无法读取：不是 UTF-8 编码的文本；请用编辑器另存为 UTF-8") from None
+    except OSError:
+        raise ConfigFileError(f"{config_file}: 无法打开 mkdocs.yml") from None
 
 
 def setting_line(config_file: Path, name: str) -> int:

@@ -161,6 +161,8 @@ class Options:
     police_record: str = setting("公安机关备案号", _matching(_POLICE, "赣公网安备36010202000001号"), default="")
     # 党政机关网站标识: the address of the site's certificate at 中国机构编制网 (bszs.conac.cn).
     conac_url: str = setting("党政机关网站标识核验地址", _https, default="")
+    # The 党政机关网站标识 image issued with the certificate, a file under docs/; without it the mark is text.
+    conac_image: str = setting("党政机关网站标识图片", _text, default="")
     # 我为政府网站找错: by default the national platform's page for site_id_code.
     error_report_url: str = setting("我为政府网站找错地址", _https, default="")
     # The agency's emblem (header logo) and browser tab icon: files under docs/.

@@ -131,14 +131,15 @@ class DisclosurePlugin(BasePlugin):
         return config
 
     def use_emblem(self, config) -> None:
-        """The agency's emblem and tab icon in place of Material's, from files under docs/."""
-        for setting, theme_key in (("emblem", "logo"), ("favicon", "favicon")):
+        """The agency's emblem and tab icon in place of Material's, and the 党政机关网站标识, from files under docs/."""
+        for setting, theme_key in (("emblem", "logo"), ("favicon", "favicon"), ("conac_image", None)):
             rel = getattr(self.options, setting)
             if not rel:
                 continue
             if not (Path(config.docs_dir) / rel).is_file():
                 raise PluginError(f"disclosure 插件设置有误：{setting} 指向的文件 docs/{rel} 不存在")
-            config.theme[theme_key] = rel
+            if theme_key:
+                config.theme[theme_key] = rel
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
     @event_priority(100)

@@ -112,3 +112,10 @@ def system_column(release: Release, column: Column, item: CatalogueItem | None) 
 def disclosure_guide(release: Release, path: str, title: str, description: str, *facts: str) -> SearchEntry:
     """A page of the 政府信息公开指南: what it is about, and the organization's facts it shows."""
     return _page("disclosure-guide", path, title, lines(description, *facts))
+
+
+def page_prose(markdown: str) -> str:
+    """The text a reader sees of a generated page's Markdown, its front matter left out."""
+    if markdown.startswith("---"):
+        markdown = markdown.split("\n---", 1)[-1]
+    return markdown_text(markdown)

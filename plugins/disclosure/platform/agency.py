@@ -3,7 +3,9 @@
 The output folder of an agency (one per agency under the builds folder, or one CI artifact):
 
     site/            the agency's site, built for <platform url>/<path>/
-    manifest.json    what the merge needs: who, where, the content hash, counts, when built
+    manifest.json    what the merge needs: who, where, the content hash, counts, when built, and
+                     every file of site/ (the build's own output audit passed on each): the merge
+                     publishes no other
     failure.json     only after a failed build: why; site/ and manifest.json stay the last good ones
 
 A build whose content hash (content, settings, engine, day) equals the manifest's is skipped.
@@ -27,6 +29,7 @@ from pathlib import Path
 from disclosure.cache import PACKAGE
 from disclosure.options import _ConfigLoader
 from disclosure.platform.config import Agency, Platform
+from disclosure.publishing.audit import site_files
 from disclosure.search.index import DATA
 
 import yaml
@@ -192,6 +195,7 @@ def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.dat
         "as_of": (as_of or dt.date.today()).isoformat(),
         "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "counts": _counts(out / SITE),
+        "files": site_files(out / SITE),
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     (out / FAILURE).unlink(missing_ok=True)

@@ -7,8 +7,9 @@
     feed.xml           the newest items across all agencies
     sitemap.xml        a sitemap index of the agencies' sitemaps and the portal's own
 
-The platform is written beside the old one and renamed over it at the end, so a failed merge
-leaves the last platform in place. An agency whose latest build failed is merged from its last
+The platform is written beside the old one, audited (platform/audit.py: each agency's files as
+its manifest lists them, the merge's own, no ID number or stray script in any text) and only
+then renamed over the old one, so a failed merge leaves the last platform in place. An agency whose latest build failed is merged from its last
 good output and named in the report; one that never built is named and left out.
 """
 
@@ -21,26 +22,22 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from disclosure.bundled import THEME
 from disclosure.exports import ATOM, CATALOGUE_CSV, CATALOGUE_JSON, FEED, FEED_SIZE
-from disclosure.pages.render import environment, front_matter
 from disclosure.platform.agency import FAILURE, MANIFEST, SITE, read_json
-from disclosure.platform.config import LEVELS, Agency, Platform
+from disclosure.platform.audit import audit_platform
+from disclosure.platform.config import Agency, Platform
+from disclosure.platform.portal import build_portal, portal_pages
+from disclosure.publishing.audit import site_files
 from disclosure.platform.search_merge import AgencyIndex, facet_labels, merge_indexes
 from disclosure.search.entries import Facet
 from disclosure.search.index import DATA
 
-LATEST_PER_AGENCY = 5
-NEWEST = 10
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PORTAL_SITEMAP = "sitemap-portal.xml"
 
@@ -165,57 +162,6 @@ def _sitemap_index(outputs: list[AgencyOutput], platform: Platform) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def _portal_pages(platform: Platform, outputs: list[AgencyOutput], records: list[dict], facets: list[Facet]) -> dict[str, str]:
-    env = environment()
-    names = {a.id: a.name for a in platform.agencies}
-    latest: dict[str, list[dict]] = {}
-    for record in records:
-        kept = latest.setdefault(record["agency"], [])
-        if len(kept) < LATEST_PER_AGENCY:
-            kept.append(record)
-    placed = {o.agency.id: o for o in outputs}
-    levels = [
-        (level, [{"agency": a, "parent": names.get(a.parent, ""), "counts": placed[a.id].manifest["counts"], "latest": latest.get(a.id, [])}
-                 for a in platform.agencies if a.level == level and a.id in placed])
-        for level in LEVELS
-    ]
-    home = env.get_template("portal_home.md.j2").render(
-        platform=platform, levels=[(level, cards) for level, cards in levels if cards], newest=records[:NEWEST], front_matter=front_matter
-    )
-    search = env.get_template("search.md.j2").render(
-        facets=facets, front_matter=front_matter, url=lambda target: "../", asset=lambda file: f"../{file}"
-    )
-    return {"index.md": home, "search/index.md": search}
-
-
-def _build_portal(platform: Platform, pages: dict[str, str], site: Path) -> None:
-    """The portal's pages, with the agencies' look (theme overrides and assets), by MkDocs."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    with tempfile.TemporaryDirectory(prefix="portal-") as work:
-        docs = Path(work) / "docs"  # the site's styles and scripts come with the theme folder
-        for path, markdown in pages.items():
-            (docs / path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / path).write_text(markdown, encoding="utf-8")
-        config = {
-            "site_name": platform.name,
-            "site_url": platform.url or None,
-            "docs_dir": "docs",
-            "theme": {"name": "material", "custom_dir": str(THEME), "language": "zh", "font": False,
-                      "features": ["navigation.tabs", "navigation.top"], "palette": {"primary": "custom", "accent": "custom"}},
-            "extra_css": ["assets/site.css", "assets/search.css"],
-            "extra_javascript": ["assets/site.js"],
-            "plugins": [],
-            "markdown_extensions": ["tables", "attr_list", "md_in_html"],
-            "nav": [{"平台首页": "index.md"}, {"全平台检索": "search/index.md"}],
-            # Links from the portal into the agencies' sites point outside these pages.
-            "validation": {"links": {"not_found": "info", "unrecognized_links": "info", "absolute_links": "info"}},
-        }
-        (Path(work) / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        build(load_config(str(Path(work) / "mkdocs.yml"), site_dir=str(site), strict=True))
-
-
 def _remove_later(target: Path) -> None:
     """The replaced platform (hundreds of thousands of links) removed by a process of its own: the new
     one is in place already. Folders left by a run that was stopped are removed with it."""
@@ -266,8 +212,10 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
             names = {a.id: a.name for a in platform.agencies}
             labels = {"agency": "机关", "type": "内容类型", "kind": "信息类别", "year": "年份", "validity": "有效性"}
             facets = [Facet(f.name, labels[f.name], facet_labels(f, names)) for f in merged]
-            _build_portal(platform, _portal_pages(platform, outputs, records, facets), building)
+            counts = {o.agency.id: o.manifest["counts"] for o in outputs}
+            own = build_portal(platform, portal_pages(platform, counts, records, facets), building)
             if indexes:
+                own.update(f"{DATA}/{rel}" for rel in site_files(aside))
                 aside.rename(building / DATA)
         with phase("机关站点"):
             for output in outputs:
@@ -277,10 +225,14 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
             files[FEED] = _feed(outputs, platform)
             (building / "sitemap.xml").rename(building / PORTAL_SITEMAP)
             (building / "sitemap.xml.gz").unlink(missing_ok=True)
+            own -= {"sitemap.xml.gz"}
             files["sitemap.xml"] = _sitemap_index(outputs, platform)
             for path, content in files.items():
                 (building / path).parent.mkdir(parents=True, exist_ok=True)
                 (building / path).write_bytes(content)
+            own |= {PORTAL_SITEMAP, *files}
+        with phase("输出审计"):
+            audit_platform(building, own, [(o.agency, o.manifest) for o in outputs])
         with phase("替换旧平台"):
             old = target.with_name(f".{target.name}-old-{os.getpid()}")
             if target.exists():

@@ -5,7 +5,8 @@ search page's date order and tie-breaking stay right): each agency's numbers map
 the merged ones, and every posting list becomes the union of the agencies' lists, renumbered.
 Shards are merged a group at a time (shard counts are powers of two, so agency shard s and merged
 shard j can only share keys when s ≡ j modulo the smaller count): each agency shard is read once
-and only one group's lists are in memory.
+and only one group's lists are in memory. Groups, like records, are independent: each core's
+process takes its share of them.
 
 Records are rewritten with the agency's path in their URL and its name in what a result shows;
 an `agency` filter is added, and the filters whose values mean the same on every site are merged.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import re
 import shutil
 from collections import defaultdict
@@ -32,8 +35,27 @@ AGENCY_FACET = "agency"
 LISTS = {"g": 3, "p": 1}  # posting lists per key: everywhere, in title, in 内容概述; pinyin of titles
 
 
+WORKERS = min(os.cpu_count() or 1, 4)
+
+
 class IndexMismatch(Exception):
     """Agencies built by engines that write different index formats."""
+
+
+def _on_every_core(work, shares: list[tuple]) -> None:
+    """work(*share) for every share, each in a forked process of its own (which takes the merge's
+    state along without copying or pickling it), or one after the other where a process cannot fork."""
+    if len(shares) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for share in shares:
+            work(*share)
+        return
+    processes = [multiprocessing.get_context("fork").Process(target=work, args=share) for share in shares]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    if any(process.exitcode for process in processes):
+        raise RuntimeError(f"合并检索索引的子进程失败（退出码 {[process.exitcode for process in processes]}），原因见上方输出")
 
 
 @dataclass
@@ -119,7 +141,16 @@ def _merge_shards(folder: str, indexes: list[AgencyIndex], mapping: list[list[in
     merged_count = shard_count(size, SHARD_BYTES)
     groups = min([merged_count] + [shards for _, _, shards in present])
     (target / folder).mkdir(parents=True, exist_ok=True)
-    for group in range(groups):
+    shares = [(folder, present, mapping, total, target, merged_count, groups, range(w, groups, WORKERS)) for w in range(min(WORKERS, groups))]
+    _on_every_core(_merge_groups, shares)
+    return merged_count
+
+
+def _merge_groups(folder: str, present: list[tuple[int, AgencyIndex, int]], mapping: list[list[int]], total: int, target: Path, merged_count: int,
+                  groups: int, chosen: range) -> None:
+    """The merged shards of the groups `chosen` among `groups`."""
+    count = LISTS[folder]
+    for group in chosen:
         keys: dict[str, list[list[list[int]]]] = defaultdict(list)
         for a, index, shards in present:
             for s in range(group, shards, groups):
@@ -134,7 +165,12 @@ def _merge_shards(folder: str, indexes: list[AgencyIndex], mapping: list[list[in
             by_shard[shard_of(key, merged_count)].append((key, payload))
         for j in range(group, merged_count, groups):
             (target / folder / f"{j}.bin").write_bytes(encode_shard(by_shard.get(j, [])))
-    return merged_count
+
+
+def _write_records(indexes: list[AgencyIndex], placed: list[tuple[int, int]], chosen: range, target: Path) -> None:
+    for merged in chosen:
+        a, n = placed[merged]
+        (target / "r" / f"{merged}.json").write_bytes(_placed(indexes[a].record(n), indexes[a]))
 
 
 def _merge_facets(indexes: list[AgencyIndex], mapping: list[list[int]], total: int, target: Path) -> list[MergedFacet]:
@@ -166,8 +202,7 @@ def merge_indexes(indexes: list[AgencyIndex], target: Path) -> list[MergedFacet]
     (target / "r").mkdir(parents=True)
     mapping, placed = _order(indexes)
     total = len(placed)
-    for merged, (a, n) in enumerate(placed):
-        (target / "r" / f"{merged}.json").write_bytes(_placed(indexes[a].record(n), indexes[a]))
+    _on_every_core(_write_records, [(indexes, placed, range(w, total, WORKERS), target) for w in range(WORKERS)])
     shards = {folder: _merge_shards(folder, indexes, mapping, total, target) for folder in LISTS}
     facets = _merge_facets(indexes, mapping, total, target)
     syllables = set()

@@ -7,6 +7,8 @@ The output folder of an agency (one per agency under the builds folder, or one C
                      every file of site/ (the build's own output audit passed on each): the merge
                      publishes no other
     failure.json     only after a failed build: why; site/ and manifest.json stay the last good ones
+    audited.json     which files of site/ passed the output audit on this machine, as they were then
+                     (platform/audit.py): the merge reads only the others again
 
 A build whose content hash (content, settings, engine, day) equals the manifest's is skipped.
 """
@@ -29,6 +31,7 @@ from pathlib import Path
 from disclosure.cache import PACKAGE
 from disclosure.options import _ConfigLoader
 from disclosure.platform.config import Agency, Platform
+from disclosure.platform.audit import AUDITED, record_audited
 from disclosure.publishing.audit import site_files
 from disclosure.search.index import DATA
 
@@ -198,6 +201,7 @@ def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.dat
         "files": site_files(out / SITE),
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    record_audited(out, out / SITE, manifest["files"])  # the build's own output audit read every file
     (out / FAILURE).unlink(missing_ok=True)
     return Outcome(agency, "built", time.perf_counter() - started)
 
@@ -217,6 +221,7 @@ def adopt(fresh: Path, builds: Path) -> list[str]:
             shutil.rmtree(target, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(folder), target)
+            (target / AUDITED).unlink(missing_ok=True)  # what passed on another machine is read here again
         else:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(folder / FAILURE, target / FAILURE)

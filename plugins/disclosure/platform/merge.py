@@ -253,7 +253,7 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
                 (building / path).write_bytes(content)
             own |= {PORTAL_SITEMAP, *files}
         with phase("输出审计"):
-            audit_platform(building, own, [(o.agency, o.manifest) for o in outputs])
+            audit_platform(building, own, [(o.agency, o.manifest, o.folder) for o in outputs])
         with phase("替换旧平台"):
             old = target.with_name(f".{target.name}-old-{os.getpid()}")
             if target.exists():

@@ -3,9 +3,9 @@
 The output folder of an agency (one per agency under the builds folder, or one CI artifact):
 
     site/            the agency's site, built for <platform url>/<path>/
-    manifest.json    what the merge needs: who, where, the content hash, counts, when built, and
-                     every file of site/ (the build's own output audit passed on each): the merge
-                     publishes no other
+    manifest.json    what the merge needs: who, where, the content hash, counts, when built, the
+                     date of each search entry, and every file of site/ (the build's own output
+                     audit passed on each): the merge publishes no other
     failure.json     only after a failed build: why; site/ and manifest.json stay the last good ones
     audited.json     which files of site/ passed the output audit on this machine, as they were then
                      (platform/audit.py): the merge reads only the others again
@@ -31,6 +31,7 @@ from pathlib import Path
 from disclosure.cache import PACKAGE
 from disclosure.options import _ConfigLoader
 from disclosure.platform.config import Agency, Platform
+from disclosure.platform.search_merge import record_dates
 from disclosure.platform.audit import AUDITED, record_audited
 from disclosure.publishing.audit import site_files
 from disclosure.search.index import DATA
@@ -199,6 +200,8 @@ def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.dat
         "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "counts": _counts(out / SITE),
         "files": site_files(out / SITE),
+        # For the merge's order of search entries, without opening every record at every merge.
+        "dates": record_dates(out / SITE / DATA) if (out / SITE / DATA / "manifest.json").is_file() else [],
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     record_audited(out, out / SITE, manifest["files"])  # the build's own output audit read every file

@@ -224,9 +224,10 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
     try:
         with phase("检索索引"):
             records = _catalogues(outputs, platform)
-            indexes = [AgencyIndex(o.agency.id, o.agency.name, o.agency.path, o.site / DATA) for o in outputs if (o.site / DATA / "manifest.json").is_file()]
+            indexes = [AgencyIndex(o.agency.id, o.agency.name, o.agency.path, o.site / DATA, o.manifest.get("dates"))
+                       for o in outputs if (o.site / DATA / "manifest.json").is_file()]
             aside = target.with_name(f".{target.name}-search-{os.getpid()}")
-            merged = merge_indexes(indexes, aside) if indexes else []
+            merged, found = merge_indexes(indexes, aside) if indexes else ([], [])
         with phase("门户页面"):
             names = {a.id: a.name for a in platform.agencies}
             labels = {"agency": "机关", "type": "内容类型", "kind": "信息类别", "year": "年份", "validity": "有效性"}
@@ -253,7 +254,8 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
                 (building / path).write_bytes(content)
             own |= {PORTAL_SITEMAP, *files}
         with phase("输出审计"):
-            audit_platform(building, own, [(o.agency, o.manifest, o.folder) for o in outputs])
+            written = {f"{DATA}/r/{n}.json" for n in range(sum(index.total for index in indexes))}  # audited as they were written
+            audit_platform(building, own, [(o.agency, o.manifest, o.folder) for o in outputs], written, found)
         with phase("替换旧平台"):
             old = target.with_name(f".{target.name}-old-{os.getpid()}")
             if target.exists():

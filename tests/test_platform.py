@@ -15,6 +15,8 @@ from playwright.sync_api import expect
 
 from conftest import DEMO_PARTS, REPO, copy_tree, edit, serve
 from disclosure.cli import main
+from disclosure.platform.agency import adopt
+from disclosure.platform.audit import AUDITED, record_audited
 from disclosure.platform.config import load_platform
 from disclosure.search.query import IndexReader
 from test_build import WITHHELD_MARKERS, traces
@@ -328,6 +330,18 @@ def test_the_merge_audit_refuses_an_agency_output_changed_after_its_build(platfo
     assert ("平台自身的 search/data/r/" in refused.stderr) == (tamper is id_number_in_search_record)
     assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == published  # the last good platform
     assert not list(tmp_path.glob(".site-platform-*"))
+
+
+def test_an_output_from_elsewhere_is_read_again_by_the_audit(tmp_path):
+    """What passed the audit on the machine that built an agency says nothing of the files here."""
+    fresh = tmp_path / "fresh" / "agency-linhe"
+    (fresh / "site").mkdir(parents=True)
+    (fresh / "site" / "index.html").write_text("<p>页面</p>", encoding="utf-8")
+    (fresh / "manifest.json").write_text(json.dumps({"id": "linhe", "files": ["index.html"]}), encoding="utf-8")
+    record_audited(fresh, fresh / "site", ["index.html"])
+    assert adopt(tmp_path / "fresh", tmp_path / "builds") == ["linhe"]
+    assert (tmp_path / "builds" / "linhe" / "site" / "index.html").is_file()
+    assert not (tmp_path / "builds" / "linhe" / AUDITED).exists()
 
 
 @pytest.mark.slow

@@ -87,8 +87,8 @@ def _owner(agency: Agency | None) -> str:
     return f"机关“{agency.name}”（{agency.id}）" if agency else "平台自身"
 
 
-def _described(finding: Finding, agencies: list[tuple[Agency, dict]]) -> str:
-    owner = next((agency for agency, _ in agencies if finding.path.startswith(f"{agency.path}/")), None)
+def _described(finding: Finding, agencies: list[tuple[Agency, dict, Path]]) -> str:
+    owner = next((agency for agency, *_ in agencies if finding.path.startswith(f"{agency.path}/")), None)
     if finding.unexpected:
         why = "不在它的构建清单中（构建之后才出现），不能发布" if owner else "不是合并写出的文件，不能发布"
         return f"{_owner(owner)}的 {finding.path}：{why}"

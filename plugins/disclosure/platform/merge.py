@@ -36,7 +36,7 @@ from disclosure.platform.config import Agency, Platform
 from disclosure.platform.portal import build_portal, portal_pages
 from disclosure.publishing.audit import site_files
 from disclosure.platform.search_merge import AgencyIndex, facet_labels, merge_indexes
-from disclosure.search.entries import Facet
+from disclosure.layout import Facet
 from disclosure.search.index import DATA
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -18,7 +18,7 @@ from disclosure.pages.render import environment, front_matter
 from disclosure.platform.config import LEVELS, Platform
 from disclosure.publishing.csp import with_policy
 from disclosure.publishing.sanitize import sanitize
-from disclosure.search.entries import Facet
+from disclosure.layout import Facet
 
 LATEST_PER_AGENCY = 5
 NEWEST = 10

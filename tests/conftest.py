@@ -39,7 +39,7 @@ def copy_tree(source: Path, target: Path, parts=None) -> Path:
 
 
 # A test that needs a whole built site or a browser is slow, whichever module it is in (`make test-fast` skips it).
-SLOW_FIXTURES = {"demo_site", "base_url", "browser"}
+SLOW_FIXTURES = {"demo_site", "base_url", "browser", "editor_site"}
 
 
 def pytest_collection_modifyitems(items):

@@ -436,6 +436,7 @@ def test_the_published_editor_is_a_login_page_for_the_repository(editor_site):
     assert "unsafe-eval" not in other  # the exception is the login page's alone
 
 
+@pytest.mark.slow
 def test_an_editor_setting_without_the_program_stops_the_build_in_one_line(demo, tmp_path):
     root = _with_editor(demo, "web_editor_repo: sft-example/zwgk")
     (root / "admin" / "node_modules").unlink()

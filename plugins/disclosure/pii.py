@@ -158,6 +158,14 @@ def _groups(run: str, offset: int) -> list[list[tuple[str, int]]]:
 
 _KINDS = ((RESIDENT_ID, (18,), is_resident_id), (MOBILE, (11,), is_mobile), (BANK_CARD, range(16, 20), is_bank_card))
 _ASCII_PIECE = re.compile(r"[0-9]+[Xx]?|[Xx]")
+# Where in a group's digits a number of each kind may start: what its test requires of its first
+# digits (a province, a birth year and month; a mobile prefix; a card issuer's). A long group (a
+# table of figures, or a text built to be one) is tested only there, not at every piece.
+_MAY_START = {
+    RESIDENT_ID: re.compile(r"(?=(?:%s)[0-9]{4}(?:19|20|21)[0-9]{2}(?:0[1-9]|1[0-2]))" % "|".join(sorted(_PROVINCES))),
+    MOBILE: re.compile(r"(?=1[3-9])"),
+    BANK_CARD: re.compile(r"(?=%s)" % _CARD_PREFIX.pattern),
+}
 
 
 def _plain_groups(run: str, offset: int) -> list[list[tuple[str, int]]] | None:
@@ -178,10 +186,12 @@ def _numbers_in(pieces: list[tuple[str, int]], wanted) -> list[Number]:
     ends = set(starts) - {0} | {position}
     found = []  # (first digit, past the last, Number)
     for kind, lengths, test in wanted:
-        for length in lengths:
-            for first in sorted(starts.keys() & {end - length for end in ends}):
-                if test(digits[first:first + length]):
-                    found.append((first, first + length, Number(kind, digits[first:first + length], starts[first])))
+        for first in (match.start() for match in _MAY_START[kind].finditer(digits)):
+            if first in starts:
+                found.extend(
+                    (first, first + length, Number(kind, digits[first:first + length], starts[first]))
+                    for length in lengths if first + length in ends and test(digits[first:first + length])
+                )
     taken = [(first, past) for first, past, number in found if number.kind == RESIDENT_ID]
     return [number for first, past, number in found if number.kind == RESIDENT_ID or not any(a < past and first < b for a, b in taken)]
 

@@ -7,6 +7,8 @@ square of some inputs or worse, and deep nesting exhausts the interpreter's stac
   opens: html.parser reads each such `<` to the end of the text (8 KB of `<a ` take 18 s);
 - `[` that is never matched: every link and image pattern reads from it to the end of its
   paragraph (20 KB of `[` take over 40 s), and nested pairs are read once per level;
+- markup by the hundred thousand: linear, but each `<` costs some 10 µs, so 1 MB of it takes
+  seconds to render (and to check, which renders it as the site does);
 - lists, quotes and indented blocks nested hundreds deep, on one line or over many, and blocks
   marked `markdown` inside one another: each level is a recursive call, with work that grows
   with the depth.
@@ -26,6 +28,7 @@ from itertools import islice
 UNBOUNDED = "D407"  # the diagnostic of a text refused here
 TAG_LENGTH = 2000  # characters from a tag's `<` to its `>`
 UNCLOSED_TAGS = 10  # `<` not closed like a tag: each costs html.parser one read of the text
+MARKUP = 10_000  # `<` in one text: Python-Markdown and html.parser take some 10 µs for each, however well formed
 BRACKET_WORK = 300_000  # characters the link patterns read from unmatched `[` to their paragraph's end
 BRACKET_DEPTH = 8  # `[` inside `[` inside …: each level is read again
 DEPTH = 16  # levels of lists, quotes and indentation on one line
@@ -58,7 +61,7 @@ def problems(text: str) -> list[Problem]:
     """Why Python-Markdown must not render `text`; none for what an editor writes."""
     checks = [_nesting]
     if "<" in text:
-        checks += [_unclosed_tags, _markdown_blocks]
+        checks += [_markup, _unclosed_tags, _markdown_blocks]
     if "[" in text:
         checks.append(_brackets)
     return [problem for check in checks if (problem := check(text)) is not None]
@@ -67,6 +70,24 @@ def problems(text: str) -> list[Problem]:
 def _blanked(pattern: re.Pattern, text: str) -> str:
     """`text` with what `pattern` matches overwritten, each character by a space: offsets stay."""
     return pattern.sub(lambda match: " " * (match.end() - match.start()), text)
+
+
+def _markup(text: str) -> Problem | None:
+    if text.count("<") <= MARKUP:
+        return None
+    return Problem(
+        _nth(text, "<", MARKUP + 1),
+        f"有超过 {MARKUP} 个 <（网页标记），网站无法在有限时间内排版",
+        "正文用 Markdown 格式书写；从网页或 Word 复制来的大段 HTML 请改写，长表格可作为附件（PDF、XLSX）发布",
+    )
+
+
+def _nth(text: str, needle: str, n: int) -> int:
+    """Where the `n`th `needle` is (the one over the limit)."""
+    at = -1
+    for _ in range(n):
+        at = text.find(needle, at + 1)
+    return at
 
 
 def _unclosed_tags(text: str) -> Problem | None:

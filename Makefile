@@ -14,7 +14,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 
-$(RUNTIME): $(BIN)/python requirements.txt pyproject.toml
+$(RUNTIME): $(BIN)/python requirements.txt pyproject.toml setup.py
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@

@@ -35,8 +35,8 @@
   });
 
   // The preview pane uses the site's own stylesheets, so the text looks as it will on the site.
-  CMS.registerPreviewStyle("/admin/preview/material.css");
-  CMS.registerPreviewStyle("/admin/preview/site.css");
+  CMS.registerPreviewStyle("preview/material.css");  // beside this page, wherever the site puts it
+  CMS.registerPreviewStyle("preview/site.css");
 
   function field(entry, name) {
     var value = entry.getIn(["data", name]);

@@ -1,9 +1,15 @@
-"""Write the example line of each code in handbook/diagnostics.md from a real run of `disclosure check`.
+"""Write every example output in handbook/ from a real run of the command it shows.
 
-Each example is the line the checker prints for a case of that code in
-tests/test_bad_input.py (a copy of tests/fixtures/mini with one mistake made), so the
-handbook shows what the tool says, word for word. tests/test_handbook.py fails when
-the page and the tool disagree; run `python scripts/handbook_examples.py` to rewrite it.
+- handbook/diagnostics.md: the example line of each code is the line `disclosure check` prints for
+  a case of that code in tests/test_bad_input.py (a copy of tests/fixtures/mini with one mistake made).
+- Any page: a ```text block right after a marker
+  `<!-- 示例输出（scripts/handbook_examples.py 生成）：命令；命令 -->` is what the last of those
+  commands prints, run one after another in a fresh copy of this repository; `上面的命令` stands for
+  the command in the nearest ```sh block above the marker (so the page shows what it runs), and a
+  final `只显示第一行` keeps the first line of the output.
+
+tests/test_handbook.py fails when a page and the tool disagree; run
+`python scripts/handbook_examples.py` to rewrite the pages.
 """
 
 from __future__ import annotations
@@ -12,15 +18,18 @@ import contextlib
 import difflib
 import io
 import re
+import shlex
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-PAGE = REPO / "handbook" / "diagnostics.md"
+HANDBOOK = REPO / "handbook"
+PAGE = HANDBOOK / "diagnostics.md"
 sys.path.insert(0, str(REPO / "tests"))
 
+from conftest import DEMO_PARTS, copy_tree  # noqa: E402  (the demo repository as the tests copy it)
 from test_bad_input import CASES  # noqa: E402  (the cases the test suite already runs)
 
 from disclosure.cli import main  # noqa: E402
@@ -73,5 +82,68 @@ def render(text: str) -> str:
     return _SECTION.sub(section, text)
 
 
+_MARKER = re.compile(
+    r"^(?P<indent> *)<!-- 示例输出（scripts/handbook_examples\.py 生成）：(?P<steps>.+?) -->\n(?P=indent)```text\n.*?^(?P=indent)```$",
+    re.MULTILINE | re.DOTALL,
+)
+_SHELL = re.compile(r"^( *)```sh\n(.*?)^\1```$", re.MULTILINE | re.DOTALL)
+ABOVE, FIRST_LINE = "上面的命令", "只显示第一行"
+
+
+class ExampleError(Exception):
+    """A marker whose commands cannot be run as written."""
+
+
+def _command_above(text: str, at: int) -> str:
+    blocks = list(_SHELL.finditer(text, 0, at))
+    if not blocks:
+        raise ExampleError(f"no ```sh block above the marker at offset {at}")
+    commands = [line for line in blocks[-1].group(2).replace("\\\n", " ").splitlines() if line.strip()]
+    if len(commands) != 1:
+        raise ExampleError(f"the ```sh block above the marker at offset {at} holds {len(commands)} commands, not one")
+    return commands[0]
+
+
+def _run(command: str, root: Path) -> str:
+    words = shlex.split(command, comments=True)
+    if not words or Path(words[0]).name != "disclosure":
+        raise ExampleError(f"not a disclosure command: {command}")
+    output = io.StringIO()
+    with contextlib.chdir(root), contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        main(words[1:])
+    return output.getvalue()
+
+
+def command_output(steps: str, command_above: str) -> str:
+    """What the last of `steps` prints, each run in turn in a fresh copy of this repository."""
+    commands = [step.strip() for step in steps.split("；")]
+    first_line = commands[-1] == FIRST_LINE
+    commands = [command_above if step == ABOVE else step for step in commands[: -1 if first_line else None]]
+    with tempfile.TemporaryDirectory() as folder:
+        root = copy_tree(REPO, Path(folder) / "repository", DEMO_PARTS)
+        for command in commands:
+            output = _run(command, root)
+    lines = output.rstrip("\n").split("\n")
+    return "\n".join(lines[:1] if first_line else lines)
+
+
+def render_commands(text: str) -> str:
+    def example(match: re.Match) -> str:
+        indent = match.group("indent")
+        above = _command_above(text, match.start()) if ABOVE in match.group("steps") else ""
+        shown = "\n".join((indent + line).rstrip() for line in command_output(match.group("steps"), above).split("\n"))
+        head = match.group(0).split("\n", 1)[0]
+        return f"{head}\n{indent}```text\n{shown}\n{indent}```"
+
+    return _MARKER.sub(example, text)
+
+
+def render_page(name: str, text: str) -> str:
+    """The handbook page `name` with every generated example as the tool prints it today."""
+    text = render_commands(text)
+    return render(text) if name == PAGE.name else text
+
+
 if __name__ == "__main__":
-    PAGE.write_text(render(PAGE.read_text(encoding="utf-8")), encoding="utf-8")
+    for page in sorted(HANDBOOK.glob("*.md")):
+        page.write_text(render_page(page.name, page.read_text(encoding="utf-8")), encoding="utf-8")

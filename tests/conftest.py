@@ -13,8 +13,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from disclosure.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -116,6 +114,8 @@ def base_url(demo_site):
 @pytest.fixture(scope="session")
 def browser():
     assert Path(CHROMIUM).exists(), "chromium is missing: `make test` installs it"
+    from playwright.sync_api import sync_playwright  # only a browser test pays for loading Playwright
+
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -5,7 +5,9 @@ landing as a file that checks and builds."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import socket
+import subprocess
 import time
 import urllib.request
 from pathlib import Path
@@ -13,9 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, REPO, check, copy_tree, DEMO_PARTS, mkdocs_build
+from conftest import ARTIFACTS, REPO, check, copy_tree, DEMO_PARTS, edit, mkdocs_build
+from conftest import serve as serve_site
+from disclosure import options
 from disclosure.cms import config as cms_config
+from disclosure.cms import publish as web_editor
 from disclosure.cms import serve
+from disclosure.publishing import active_content
 from disclosure.schemas import schema
 
 APP = REPO / "admin"
@@ -100,20 +106,24 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _wait_for_proxy(port: int) -> None:
+    deadline = time.monotonic() + 30
+    while True:  # the proxy is a node process: wait until it answers
+        try:
+            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/api/v1", data=b'{"action":"info"}', headers={"Content-Type": "application/json"}), timeout=1)
+            return
+        except OSError:
+            assert time.monotonic() < deadline, "decap-server did not start"
+            time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory):
     """The editor over a copy of the demo repository: (root, base URL)."""
     root = copy_tree(REPO, tmp_path_factory.mktemp("cms") / "repo", DEMO_PARTS)
     port, proxy_port = _free_port(), _free_port()
     server, proxy = serve.start(root, APP, port, proxy_port)
-    deadline = time.monotonic() + 30
-    while True:  # the proxy is a node process: wait until it answers
-        try:
-            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{proxy_port}/api/v1", data=b'{"action":"info"}', headers={"Content-Type": "application/json"}), timeout=1)
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "decap-server did not start"
-            time.sleep(0.2)
+    _wait_for_proxy(proxy_port)
     yield root, f"http://127.0.0.1:{port}/admin/"
     server.shutdown()
     proxy.terminate()
@@ -214,22 +224,45 @@ def published(page) -> None:
     except Exception:
         page.screenshot(path=str(ARTIFACTS / "cms-not-saved.png"), full_page=True)
         problems = [line for line in page.inner_text("body").splitlines() if "必填" in line or "格式不正确" in line or "不能" in line]
-        raise AssertionError(f"not saved: {problems}") from None
+        raise AssertionError(f"not saved: {problems} {page.url}") from None
+
+
+def _written_whole(path: Path) -> bool:
+    """The saved entry reads as a whole record: its front matter (or its YAML) is a mapping."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return isinstance(yaml.safe_load(text.split("---")[1] if path.suffix == ".md" else text), dict)
+    except (IndexError, yaml.YAMLError):
+        return False
 
 
 def wait_for_file(folder: Path, pattern: str, before: set[Path]) -> Path:
+    """The file the editor saved, once the proxy has written it whole."""
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
-        new = set(folder.glob(pattern)) - before
+        new = [path for path in set(folder.glob(pattern)) - before if _written_whole(path)]
         if new:
-            time.sleep(0.3)  # let the proxy finish writing
             return new.pop()
         time.sleep(0.1)
     raise AssertionError(f"nothing new under {folder}/{pattern}")
 
 
 def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    return front_matter_text(path.read_text(encoding="utf-8"))
+
+
+def front_matter_text(text: str) -> dict:
+    return yaml.safe_load(text.split("---")[1])
+
+
+def notice(page) -> None:
+    """A 通知公告, which needs no 文号 and no interpretation."""
+    fill(page, title="2026年度考试录用公务员面试公告", summary="公布面试的时间、地点和须携带的材料。")
+    choose(page, "category", "公务员招录")
+    choose(page, "kind", "通知公告")
+    choose(page, "drafting_department", "办公室（指挥中心）")
+    fill(page, reviewer="王明")
+    write_body(page, "面试定于下月在省司法厅举行，请考生携带准考证和身份证件按时参加。")
 
 
 POLICY_TITLE = "示例省司法厅关于推行证明事项告知承诺制的实施意见"
@@ -327,6 +360,20 @@ def test_files_from_the_forms_check_and_build(created, session, capsys, tmp_path
 
 
 @browser_test
+def test_a_second_new_document_in_one_sitting_gets_the_next_free_index_number(created, session):
+    page, root, url, _ = session
+    first = front_matter(created["document"])["id"]
+    before = set((root / "catalogue" / "documents").rglob("*.md"))
+    new_entry(page, url, "documents")
+    assert field(page, "id").input_value() == first  # the form was loaded before the first was saved
+    notice(page)
+    published(page)
+    second = front_matter(wait_for_file(root / "catalogue" / "documents", "**/*.md", before))["id"]
+    serial = int(first.rsplit("-", 1)[1])
+    assert second == f"{first.rsplit('-', 1)[0]}-{serial + 1:05d}"
+
+
+@browser_test
 def test_a_form_missing_a_required_field_is_not_saved_and_says_which(session):
     page, root, url, _ = session
     before = set((root / "catalogue" / "documents").rglob("*.md"))
@@ -351,3 +398,147 @@ def test_a_doc_number_with_wrong_brackets_is_flagged_in_the_form(session):
     field(page, "doc_number").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "web-editor-invalid.png"))
     assert field(page, "written").get_attribute("type") == "date"  # a date cannot be typed in another form
+
+
+# -- published with the site, when a setting asks ---------------------------
+def _with_editor(root: Path, setting: str) -> Path:
+    """`root` set to publish the web editor: its page and script beside the installed program."""
+    (root / "admin").mkdir()
+    for name in ("index.html", "editor.js"):
+        (root / "admin" / name).write_bytes((APP / name).read_bytes())
+    (root / "admin" / "node_modules").symlink_to(APP / "node_modules")
+    edit(root / "mkdocs.yml", "      interpretation_days: 3\n", f"      interpretation_days: 3\n      {setting}\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory) -> Path:
+    root = _with_editor(copy_tree(REPO, tmp_path_factory.mktemp("editor-site") / "repo", DEMO_PARTS), "web_editor_repo: sft-example/zwgk")
+    result = mkdocs_build(root, root / "site")
+    assert result.returncode == 0, result.stderr  # the output audit passed too
+    return root / "site"
+
+
+def test_the_published_editor_is_a_login_page_for_the_repository(editor_site):
+    page = (editor_site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert web_editor.POLICY in page and 'name="robots" content="noindex' in page
+    assert active_content.findings(page) == []  # its scripts are the site's own, under admin/assets/
+    assert active_content.findings(page.replace("</body>", "<script>alert(1)</script></body>"))
+    settings = yaml.safe_load((editor_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert settings["backend"]["repo"] == "sft-example/zwgk" and settings["backend"]["branch"] == "main"
+    assert settings["publish_mode"] == "editorial_workflow" and "local_backend" not in settings
+    documents = next(c for c in settings["collections"] if c["name"] == "documents")
+    assert _field(documents["fields"], "id")["default"].startswith("014500123/")  # the next free 索引号 as of the build
+    published = {p.relative_to(editor_site).as_posix() for p in (editor_site / "admin").rglob("*") if p.is_file()}
+    assert published == set(web_editor.files(editor_site.parent / "admin", options.from_config_file(editor_site.parent / "mkdocs.yml"), {})), "only the editor's own files"
+    assert not any(name.endswith(".map") for name in published)
+    other = (editor_site / "index.html").read_text(encoding="utf-8")
+    assert "unsafe-eval" not in other  # the exception is the login page's alone
+
+
+def test_an_editor_setting_without_the_program_stops_the_build_in_one_line(demo, tmp_path):
+    root = _with_editor(demo, "web_editor_repo: sft-example/zwgk")
+    (root / "admin" / "node_modules").unlink()
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "网页编辑器的程序不在" in result.stderr and "npm ci" in result.stderr
+
+
+@pytest.mark.parametrize("setting, named", [
+    ({"web_editor_repo": "zwgk"}, "web_editor_repo（网页编辑器所用的仓库）格式不对"),
+    ({"web_editor_repo": "sft-example/zwgk", "web_editor_auth_url": "http://auth.example.org"}, "web_editor_auth_url（网页编辑器的登录服务地址）应为 https://"),
+])
+def test_a_bad_editor_setting_is_one_chinese_line_naming_it(setting, named):
+    with pytest.raises(options.SettingsError, match=f"^{re.escape(named)}"):
+        options.build(setting)
+
+
+@browser_test
+def test_the_published_editor_shows_only_a_login_and_runs_within_its_policy(browser, editor_site):
+    for base in serve_site(editor_site):
+        context = browser.new_context(locale="zh-CN")
+        page = context.new_page()
+        requests, violations = [], []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: violations.append(message.text) if message.text.startswith("CSP ") else None)
+        page.add_init_script("document.addEventListener('securitypolicyviolation', e => console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))")
+        page.goto(f"{base}admin/")
+        login = page.get_by_role("button", name="使用 GitHub 登录")
+        login.wait_for()
+        assert page.inner_text("body").strip() == "使用 GitHub 登录"  # no collection, entry or file before a login
+        assert violations == []
+        assert all(url.startswith(base) for url in requests), requests
+        context.close()
+
+
+# -- the review workflow: each entry a branch, merged when published --------
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def reviewed(browser, tmp_path_factory):
+    """The editor in review mode over a git repository of the demo content: (page, root, base URL)."""
+    root = copy_tree(REPO, tmp_path_factory.mktemp("review") / "repo", DEMO_PARTS)
+    identity = ("-c", "user.name=编辑", "-c", "user.email=editor@example.org")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, *identity, "add", "-A")
+    _git(root, *identity, "commit", "-qm", "示例内容")
+    _git(root, "config", "user.name", "编辑")
+    _git(root, "config", "user.email", "editor@example.org")
+    port, proxy_port = _free_port(), _free_port()
+    server, proxy = serve.start(root, APP, port, proxy_port, review=True)
+    _wait_for_proxy(proxy_port)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    url = f"http://127.0.0.1:{port}/admin/"
+    page.goto(url)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("工作流").first.wait_for()
+    yield page, root, url
+    context.close()
+    server.shutdown()
+    proxy.terminate()
+    proxy.wait(10)
+
+
+def _status(page, current: str, new: str) -> None:
+    page.get_by_role("button", name=f"状态: {current}").click()
+    page.get_by_role("menuitem", name=new).click()
+    page.get_by_role("button", name=f"状态: {new}").wait_for()
+
+
+@browser_test
+def test_in_review_an_entry_is_a_branch_until_it_is_published(reviewed, capsys):
+    page, root, url = reviewed
+    new_entry(page, url, "documents")
+    notice(page)
+    page.get_by_role("button", name="保存", exact=True).click()
+    page.get_by_text("修改已保存").wait_for()
+    page.wait_for_url("**/entries/**")
+
+    (branch,) = [name.strip("* ") for name in _git(root, "branch", "--list", "cms/*").splitlines()]
+    assert branch.startswith("cms/documents/")
+    path = _git(root, "diff", "--name-only", "main", branch).strip()
+    assert path.startswith("catalogue/documents/") and path.endswith(".md")
+    assert not (root / path).exists() and path not in _git(root, "ls-tree", "-r", "--name-only", "main")  # a draft is not in the site's branch
+    assert _git(root, "config", f"branch.{branch}.description").strip() == "decap-cms/draft"
+    taken = front_matter_text(_git(root, "show", f"{branch}:{path}"))["id"]
+    assert serve.free_id(root, "document", taken, review=True) != taken  # a draft's 索引号 is not proposed again
+
+    _status(page, "草稿", "审核中")
+    assert _git(root, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_review"
+    _status(page, "审核中", "就绪")
+    assert _git(root, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_publish"
+
+    page.get_by_role("button", name="发布", exact=True).click()
+    page.get_by_text("立即发布").click()
+    page.get_by_text("已发布").first.wait_for()
+    deadline = time.monotonic() + 15
+    while _git(root, "branch", "--list", "cms/*").strip() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _git(root, "branch", "--list", "cms/*").strip()  # merged and gone
+    assert path in _git(root, "ls-tree", "-r", "--name-only", "main") and (root / path).is_file()
+    code, diagnostics = check(root, capsys=capsys)
+    assert code == 0 and not [d for d in diagnostics if d["severity"] == "error"], diagnostics

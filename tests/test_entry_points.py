@@ -19,6 +19,7 @@ def test_module_runs_check_in_the_current_folder():
     assert result.stdout.strip().endswith("0 个错误，0 个警告")
 
 
+@pytest.mark.slow  # an interpreter started
 def test_content_error_exits_1_with_a_located_line(mini):
     edit(mini / "guides/lawyer.yml", "hours: 工作日 9:00-17:00\n", "")
     result = run("check", str(mini))

@@ -89,6 +89,7 @@ def test_check_refuses_the_attack_at_its_file_line_and_field(mini, capsys, attac
     assert code == 1
 
 
+@pytest.mark.slow
 def test_comments_are_not_errors_but_never_reach_the_site(hostile_site):
     """An editor's note to a colleague is no attack: the check lets it be, the site never shows it."""
     site, _ = hostile_site
@@ -97,6 +98,7 @@ def test_comments_are_not_errors_but_never_reach_the_site(hostile_site):
             assert "内部意见" not in path.read_bytes().decode("utf-8", "ignore"), path
 
 
+@pytest.mark.slow
 def test_every_page_is_inert(hostile_site):
     site, pages = hostile_site
     assert len(pages) > 20
@@ -104,6 +106,7 @@ def test_every_page_is_inert(hostile_site):
     assert {page: what for page, what in found.items() if what} == {}
 
 
+@pytest.mark.slow
 def test_the_attacked_pages_still_show_their_text(hostile_site):
     """The sanitizer removes markup, not what the page says."""
     site, _ = hostile_site
@@ -111,6 +114,7 @@ def test_the_attacked_pages_still_show_their_text(hostile_site):
     assert "部署" in news.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_built_pages_carry_the_content_security_policy(hostile_site):
     _, pages = hostile_site
     for page in pages:

@@ -102,6 +102,7 @@ HOSTILE_TITLES = [
 ]
 
 
+@pytest.mark.slow
 def test_feed_and_sitemap_stay_well_formed_xml_whatever_the_titles_say(mini, tmp_path):
     for n, title in enumerate(HOSTILE_TITLES):
         text = (mini / NEWS).read_text(encoding="utf-8")

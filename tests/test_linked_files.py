@@ -110,6 +110,7 @@ def test_every_hostile_link_is_refused_at_its_line(mini, capsys):
         assert all(d["field"].startswith("attachments[") and d["field"].endswith("].file") and d["label"] == "附件" and d["hint"] for d in hits)
 
 
+@pytest.mark.slow
 def test_no_hostile_link_is_published(mini):
     hostile_repository(mini)
     release = Release(load_project(mini)[0], dt.date(2021, 6, 30))

@@ -39,6 +39,7 @@ def add_hook(root: Path, code: str) -> None:
 
 
 # -- warnings and errors in a strict build ---------------------------------------------------
+@pytest.mark.slow
 def test_a_warning_does_not_block_a_strict_build_and_is_shown(mini, tmp_path):
     edit(mini / NEWS, "会议部署了年度律师工作。", "会议部署了年度律师工作。\n\n联系人：138 1234 5678")
     result = mkdocs_build(mini, tmp_path / "site")
@@ -46,6 +47,7 @@ def test_a_warning_does_not_block_a_strict_build_and_is_shown(mini, tmp_path):
     assert f"{NEWS}:17:5: 警告 D403 正文含有手机号码 138****5678" in result.stderr
 
 
+@pytest.mark.slow
 def test_an_error_blocks_a_strict_build(mini, tmp_path):
     edit(mini / NEWS, "会议部署了年度律师工作。", f"联系人 {ID_NUMBER}")
     result = mkdocs_build(mini, tmp_path / "site")
@@ -54,6 +56,7 @@ def test_an_error_blocks_a_strict_build(mini, tmp_path):
 
 
 # -- docs/ holds assets only ---------------------------------------------------------------
+@pytest.mark.slow
 def test_a_page_in_docs_is_an_error_and_never_published(mini):
     (mini / "docs/notes").mkdir()
     (mini / "docs/notes/index.md").write_text(f"# 内部说明\n\n联系人 {ID_NUMBER}\n", encoding="utf-8")
@@ -66,6 +69,7 @@ def test_a_page_in_docs_is_an_error_and_never_published(mini):
 
 
 # -- files nobody meant to publish ------------------------------------------------------------
+@pytest.mark.slow
 def test_a_file_written_behind_the_builds_back_fails_it_named(mini):
     add_hook(mini, (
         "from pathlib import Path\n"
@@ -79,6 +83,7 @@ def test_a_file_written_behind_the_builds_back_fails_it_named(mini):
     assert not (mini / "site/backup/withheld.md").exists()
 
 
+@pytest.mark.slow
 def test_a_dirty_build_removes_what_an_earlier_build_left(mini):
     """Not cleaned first (`--dirty`, a preview's default with it): the page of an entry withdrawn since is left over."""
     stale = mini / "site/documents/2020-00099/index.html"
@@ -102,6 +107,7 @@ def test_what_mkdocs_and_the_theme_write_is_expected(demo_site):
     [ID_NUMBER, "110105<b>1949</b>1231002X", "&#x31;10105 1949 1231 002X", "１１０１０５１９４９１２３１００２Ｘ", "1101\u200b0519491231002X"],
     ids=["plain", "markup", "references", "full-width", "zero-width"],
 )
+@pytest.mark.slow
 def test_an_id_number_put_into_a_page_after_the_check_fails_the_build(mini, written):
     add_hook(mini, (
         "def on_post_page(output, page, config):\n"
@@ -113,6 +119,7 @@ def test_an_id_number_put_into_a_page_after_the_check_fails_the_build(mini, writ
     assert not (mini / "site" / NEWS_PAGE).exists()
 
 
+@pytest.mark.slow
 def test_an_id_number_in_the_theme_from_site_settings_fails_the_build(mini):
     (mini / "overrides").mkdir()
     (mini / "overrides/main.html").write_text(
@@ -125,6 +132,7 @@ def test_an_id_number_in_the_theme_from_site_settings_fails_the_build(mini):
     assert result.returncode != 0 and "index.html:" in result.stderr and "110105********002X" in result.stderr
 
 
+@pytest.mark.slow
 def test_an_id_number_in_the_derived_files_fails_the_build(mini):
     """The site name reaches the Atom feed, written by another process: audited there."""
     edit(mini / "mkdocs.yml", "site_name: 测试站点", f"site_name: 测试站点{ID_NUMBER}")
@@ -183,6 +191,7 @@ ids = st.builds(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(ids, st.data())
 def test_an_id_number_is_found_however_it_is_spelled(number, data):

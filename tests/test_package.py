@@ -33,7 +33,7 @@ def run(command: list, cwd: Path, timeout: int = 600) -> subprocess.CompletedPro
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    source = copy_tree(REPO, tmp_path_factory.mktemp("source"), ["pyproject.toml", "README.md", "plugins"])  # setuptools writes build/ beside it
+    source = copy_tree(REPO, tmp_path_factory.mktemp("source"), ["pyproject.toml", "setup.py", "README.md", "plugins"])  # setuptools writes build/ beside it
     out = tmp_path_factory.mktemp("dist")
     run([sys.executable, "-m", "build", "--wheel", "--outdir", out, source], cwd=out)
     (built,) = out.glob("disclosure-*.whl")
@@ -89,3 +89,16 @@ def test_the_demo_builds_from_the_wheel(venv, tmp_path, builder):
     demo = copy_tree(REPO, tmp_path / "demo", DEMO_PARTS)
     run([venv / builder, "build", "--strict", "--site-dir", tmp_path / "site"], cwd=demo)
     assert (tmp_path / "site" / "documents").is_dir() and (tmp_path / "site" / "search" / "data").is_dir()
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_an_unreadable_mkdocs_yml_is_one_chinese_line_from_the_wheel(venv, tmp_path, builder):
+    """The wheel's startup file reads mkdocs.yml before MkDocs's own reader would stop at it with a traceback."""
+    agency = tmp_path / "agency"
+    run([venv / "disclosure", "init", agency, *AGENCY], cwd=tmp_path)
+    config = agency / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - disclosure:\n", "  - disclosure:\n      as_of: 2026-13-45\n", 1), encoding="utf-8")
+    command = [venv / builder, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", tmp_path / "site"]
+    result = subprocess.run([str(c) for c in command], cwd=agency, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1 and result.stderr.strip().count("\n") == 0, result.stderr
+    assert result.stderr.startswith("mkdocs.yml:") and "as_of（定时发布基准日）" in result.stderr

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import REPO, edit
 from disclosure.check import check_repository
-from disclosure.layout import Layout
+from disclosure.layout import Layout, browse_facets, document_kinds, search_facets
 from disclosure.options import from_config_file
 from disclosure.mkdocs_plugin.theme import THEME_DEFAULTS
 from disclosure.pages import columns
@@ -131,6 +131,15 @@ def test_browsing_by_year_lists_that_years_publications():
     shown = listed(PAGES["browse/year/2020/index.md"])
     assert shown == [d.id for d in RELEASE.documents if d.published.year == 2020]
     assert meta(PAGES["browse/year/2020/index.md"])["title"] == "发布年份：2020 年"
+
+
+def test_browse_pages_and_search_filters_share_the_groups_and_their_order():
+    """One facet type: a group the browse pages show is an option of the search filter of that name, in the same order."""
+    browsing = {facet.name: [value.key for value in facet.values] for facet in browse_facets(RELEASE)}
+    searching = {facet.name: [value.key for value in facet.values] for facet in search_facets(RELEASE)}
+    assert browsing["kind"] == [kind for kind in document_kinds() if kind in browsing["kind"]] == searching["kind"]
+    assert browsing["year"] == sorted(browsing["year"], reverse=True) and set(browsing["year"]) <= set(searching["year"])
+    assert [key for key in searching["department"] if key in browsing["department"]] == browsing["department"]
 
 
 def test_kind_pages_have_pinyin_folders():

@@ -15,7 +15,9 @@ from playwright.sync_api import expect
 
 from conftest import DEMO_PARTS, REPO, copy_tree, edit, serve
 from disclosure.cli import main
+from disclosure.layout import document_kinds
 from disclosure.platform.config import load_platform
+from disclosure.platform.search_merge import MergedFacet, facet_labels
 from disclosure.search.query import IndexReader
 from test_build import WITHHELD_MARKERS, traces
 from test_workflows import run_step, step, workflow
@@ -288,3 +290,12 @@ def test_ci_jobs_keep_a_failed_agencys_last_good_output_and_name_it(platform_rep
     assert "::warning::机关“江岸市临河区司法局”（linhe）本次构建失败" in merged.stderr and "上次成功的构建" in merged.stderr
     assert (platform_repo / "site-platform" / "linhe" / "documents").is_dir()
     assert not (platform_repo / "fresh" / "agency-shanyang").exists()  # moved into the builds, not copied
+
+
+def test_the_merged_filters_list_their_values_as_one_agency_does():
+    kinds = document_kinds()[:3]
+    merged = facet_labels(MergedFacet("kind", tuple(sorted(kinds))), {})
+    assert [value.key for value in merged] == kinds
+    agencies = facet_labels(MergedFacet("agency", ("b", "a")), {"a": "甲", "b": "乙"})
+    assert [(value.key, value.label) for value in agencies] == [("b", "乙"), ("a", "甲")]
+    assert [value.label for value in facet_labels(MergedFacet("year", ("2020", "2024")), {})] == ["2024 年", "2020 年"]

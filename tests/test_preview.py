@@ -75,7 +75,8 @@ def add_document(root):
 SAVES = [rename_document, rename_interpretation, rewrite_body, rename_guide, rename_office, move_date, make_draft, grow_attachment, remove_interpretation, add_document]
 
 
-@pytest.mark.parametrize("save", SAVES, ids=lambda f: f.__name__)
+# Each renders the demo site twice: the inner loop keeps the first kind of save, the full suite all.
+@pytest.mark.parametrize("save", [pytest.param(save, marks=() if n == 0 else pytest.mark.slow) for n, save in enumerate(SAVES)], ids=lambda f: f.__name__)
 def test_after_a_save_the_preview_equals_a_full_render(demo, save):
     session = Session(demo)
     first, full = session.run()

@@ -3,7 +3,10 @@ a busy port, Ctrl-C and a closed pipe end in one Chinese line; the command line 
 
 from __future__ import annotations
 
+import argparse
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
@@ -59,6 +62,7 @@ def test_the_preview_lists_the_errors_at_every_address_until_they_are_fixed(mini
         server.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_a_busy_port_is_one_chinese_line(mini):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -72,6 +76,26 @@ def test_a_busy_port_is_one_chinese_line(mini):
     assert f"端口 {port} 已被占用" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("builder", ["mkdocs", "properdocs"])
+def test_ctrl_c_ends_the_preview_in_one_chinese_line(mini, builder):
+    server = subprocess.Popen(
+        [sys.executable, "-m", builder, "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        cwd=mini, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
+    )
+    try:
+        for line in server.stdout:  # the server says when it listens; Ctrl-C comes after that
+            if "Serving on" in line:
+                break
+        server.send_signal(signal.SIGINT)
+        said = server.stdout.read().strip().splitlines()
+        assert server.wait(timeout=60) == 0
+    finally:
+        server.kill()
+    assert len(said) == 1 and said[0].endswith("预览已停止"), said
+
+
+@pytest.mark.slow
 def test_a_closed_pipe_is_one_chinese_line(mini):
     """As `disclosure check --format json | head` when head has stopped reading before the check writes."""
     reader, writer = os.pipe()
@@ -101,3 +125,25 @@ def test_help_and_usage_are_in_chinese(args, capsys):
     assert "用法：" in text
     for english in ("usage:", "options:", "show this help", "invalid choice", "positional arguments", "TITLE", "AS_OF", "ROOT"):
         assert english not in text, english
+
+
+def _every_command(parser, words=()):
+    """Each command and step of the command line, as words to type before --help."""
+    yield words
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _every_command(sub, (*words, name))
+
+
+@pytest.mark.parametrize("words", list(_every_command(cli.parser())), ids=" ".join)
+def test_every_command_explains_itself_in_chinese(words, capsys):
+    with pytest.raises(SystemExit):
+        cli.main([*words, "--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("用法：") and re.search(r"[\u4e00-\u9fff]", text.split("\n\n", 1)[1])
+    for english in ("usage:", "options:", "show this help", "positional arguments", "show program's version", "default:"):
+        assert english not in text, english
+    # A value's placeholder names it in Chinese: no CONFIG, AS_OF, [config] or --out out.
+    usage = text.split("\n\n", 1)[0]
+    assert re.findall(r"\b[A-Z][A-Z_]{2,}\b|\[[a-z_]+\]|--[\w-]+ [a-z_]+\b", usage) == [], usage

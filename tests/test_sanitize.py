@@ -4,6 +4,8 @@ and the site's own pages lose nothing to it."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -34,22 +36,23 @@ FRAGMENTS = [
 ]
 hostile = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8).map("".join)
 
-MINI_OPTIONS = from_config_file(MINI / "mkdocs.yml", cache_dir="")
-MARKUP = content_markup()
+mini_options = functools.cache(lambda: from_config_file(MINI / "mkdocs.yml", cache_dir=""))
+site_markup = functools.cache(content_markup)  # making one loads every extension
 
 
 @pytest.fixture(scope="module")
 def release() -> Release:
-    return Release(check_repository(MINI, MINI_OPTIONS).project, MINI_OPTIONS.as_of)
+    return Release(check_repository(MINI, mini_options()).project, mini_options().as_of)
 
 
 def page_html(markdown_page: str) -> str:
     """The content HTML MkDocs makes of a generated page (front matter aside), then sanitized."""
     body = markdown_page.split("\n---\n", 1)[1] if markdown_page.startswith("---\n") else markdown_page
-    MARKUP.renderer.reset()
-    return sanitize(MARKUP.renderer.convert(body))
+    renderer = site_markup().renderer.reset()
+    return sanitize(renderer.convert(body))
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(values=st.lists(hostile, min_size=12, max_size=12))
 def test_no_value_anywhere_makes_a_page_active(release, values):
@@ -60,10 +63,11 @@ def test_no_value_anywhere_makes_a_page_active(release, values):
     interpretation.title, interpretation.body, interpretation.media = values[5], values[6], "https://" + values[7]
     organization.name, leaf.channels = values[8], [values[9]]
     guide.name, guide.location = values[10], values[11]
-    for page in build_pages(release, MINI_OPTIONS):
+    for page in build_pages(release, mini_options()):
         assert findings(page_html(page.markdown)) == [], page.path
 
 
+@pytest.mark.slow  # renders every page of the demo site
 def test_the_site_templates_lose_nothing_to_the_sanitizer():
     """Every page of the demo, as the templates write it, passes the allowlist untouched: the
     sanitizer changes nothing but what content should not have had."""
@@ -79,7 +83,7 @@ def test_the_site_templates_lose_nothing_to_the_sanitizer():
 
 
 def test_a_body_that_passes_the_check_is_kept_as_written():
-    html = MARKUP.renderer.reset().convert("## 标题\n\n!!! note \"提示\"\n    注意。\n\n| 甲 | 乙 |\n| :- | -: |\n| [链接](https://a.example/) | ![图](../x.png) |")
+    html = site_markup().renderer.reset().convert("## 标题\n\n!!! note \"提示\"\n    注意。\n\n| 甲 | 乙 |\n| :- | -: |\n| [链接](https://a.example/) | ![图](../x.png) |")
     assert removals(html) == []
     assert sanitize(html).count("<") == html.replace("<br />", "<br>").count("<")
 

@@ -289,3 +289,16 @@ def test_dry_run_prints_the_next_free_id_and_writes_nothing(demo, capsys, no_ter
     used = max(int(d.id[-5:]) for d in project.documents if d.id.startswith("014500123/2025-"))
     assert f"索引号：014500123/2025-{used + 1:05d}" in out
     assert sorted(p for p in demo.rglob("*") if p.is_file()) == before
+
+
+def test_the_help_of_new_shows_a_category_and_department_of_this_repository(mini, capsys):
+    (mini / "catalogue/directory.yml").write_text(
+        (mini / "catalogue/directory.yml").read_text(encoding="utf-8").replace('code: "0101"', 'code: "0907"', 1), encoding="utf-8"
+    )
+    with pytest.raises(SystemExit):
+        main(["new", "document", "--root", str(mini), "--help"])
+    shown = capsys.readouterr().out
+    assert "末级事项的编码，如 0907" in shown and "部门标识，如 office" in shown
+    with pytest.raises(SystemExit):
+        main(["new", "document", "--root", str(mini / "docs"), "--help"])  # no repository there
+    assert "末级事项的编码（见 catalogue/directory.yml）" in capsys.readouterr().out

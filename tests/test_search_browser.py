@@ -12,6 +12,7 @@ from conftest import ARTIFACTS
 from disclosure.check import check_repository
 from disclosure.layout import Layout
 from disclosure.options import from_config_file
+from disclosure.pages.disclosure_guide import application_pages
 from disclosure.release import Release
 from disclosure.search.plaintext import article_text, markdown_text
 from disclosure.search.query import IndexReader
@@ -226,3 +227,18 @@ def test_a_rare_piece_of_every_kind_of_page_finds_that_page(page, base_url, demo
         assert url in [r["u"] for r in found], f"{type_}: {piece!r} does not find {url} (seed {seed})"
         typed = page.evaluate(ALL_RESULTS, [piece, {"type": type_}, "relevance"])
         assert typed and set(typed) <= set(shown), f"{type_}: the type filter drops {url} (seed {seed})"
+
+
+def test_a_rare_piece_of_the_fixed_text_of_each_application_page_finds_it(page, base_url, demo_site):
+    """The 依申请公开 pages are mostly the 条例's rules in the template's words: those words find them too."""
+    seed = random.randrange(1 << 32)
+    chooser = random.Random(seed)
+    texts = site_texts(demo_site)
+    for _, url in application_pages():
+        url = url.removesuffix("index.md")
+        pieces = [run[i : i + PROBE] for run in _HAN_RUN.findall(texts[url]) for i in range(len(run) - PROBE + 1)]
+        chooser.shuffle(pieces)
+        piece = next(p for p in pieces if sum(p in t for t in texts.values()) == 1)  # on this page alone
+        open_search(page, base_url, piece)
+        shown = page.evaluate(ALL_RESULTS, [piece, {}, "relevance"])
+        assert url in [page.evaluate("n => disclosureSearch.record(n)", n)["u"] for n in shown], f"{piece!r} does not find {url} (seed {seed})"

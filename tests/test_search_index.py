@@ -16,7 +16,8 @@ from disclosure.options import Options
 from disclosure.pages.site import build_pages
 from disclosure.release import Release
 from disclosure.pages.disclosure_guide import APPLICATION_PAGES
-from disclosure.search.entries import TYPES, SearchEntry, entries
+from disclosure.layout import PAGE_TYPES
+from disclosure.search.entries import SearchEntry, entries
 from disclosure import derived_files
 from disclosure.derived_files import DerivedFiles, Site
 from disclosure.search.index import build_index, grams
@@ -166,7 +167,7 @@ def test_every_kind_of_page_is_indexed_once_newest_first(demo_release):
     pages = build_pages(demo_release)
     items = entries(pages)
     assert len({e.url for e in items}) == len(items)
-    by_type = {name: [e for e in items if e.type == name] for name, _ in TYPES}
+    by_type = {name: [e for e in items if e.type == name] for name, _ in PAGE_TYPES}
     assert len(by_type["document"]) == len(demo_release.documents)
     assert len(by_type["interpretation"]) == len(demo_release.interpretations)
     assert len(by_type["guide"]) == len(demo_release.guides)

@@ -2,11 +2,15 @@
 
 import dataclasses
 import datetime as dt
+import os
+import subprocess
+import sys
+
 import pytest
 
-from conftest import mkdocs_build
 from disclosure import options as settings
 from disclosure.cli import main
+from disclosure.mkdocs_plugin import startup
 
 BAD = [
     ("interpretation_days", '"3"', "应为整数"),
@@ -55,11 +59,61 @@ def test_the_command_line_names_the_bad_setting_in_one_line(mini, capsys, name, 
     assert f"mkdocs.yml:{line}: disclosure 插件设置有误：" in lines[0] and name in lines[0] and problem in lines[0]
 
 
+# What MkDocs's own reader of mkdocs.yml cannot take: a date that does not exist, written without
+# quotes, and broken YAML. The engine's entry points read the file first and say it in one line.
+UNREADABLE = [
+    ("as_of", "2026-13-45", "as_of（定时发布基准日）应为 YYYY-MM-DD 格式的日期"),
+    ("page_size", "[3", "引号或括号没有成对"),
+]
+
+
+def one_line(stream: str) -> str:
+    lines = stream.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in stream, stream
+    return lines[0]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "value", "problem"), [BAD[0], BAD[2], BAD[-1]])
-def test_the_site_build_names_the_bad_setting(mini, tmp_path, name, value, problem):
-    with_setting(mini, name, value)
-    result = mkdocs_build(mini, tmp_path / "site")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
-    assert len(errors) == 1 and "disclosure 插件设置有误：" in errors[0] and name in errors[0] and problem in errors[0], result.stderr
+@pytest.mark.parametrize("builder", ["mkdocs", "properdocs"])
+@pytest.mark.parametrize(("name", "value", "problem"), [BAD[0], BAD[2], BAD[-1], *UNREADABLE])
+def test_the_site_build_names_the_bad_setting(mini, tmp_path, name, value, problem, builder):
+    """Also where MkDocs's own reader of mkdocs.yml would stop first, before any plugin is loaded."""
+    line = with_setting(mini, name, value)
+    result = subprocess.run(
+        [sys.executable, "-m", builder, "build", "--strict", "--site-dir", str(tmp_path / "site"), "--config-file", "mkdocs.yml"],
+        cwd=mini, capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1 and not result.stdout
+    said = one_line(result.stderr)
+    assert said.startswith(f"mkdocs.yml:{line}:") and problem in said, result.stderr
+
+
+def test_the_builders_are_told_apart_however_they_are_started():
+    assert startup._program(["/venv/bin/python", "/venv/bin/mkdocs", "build"]) == "mkdocs"
+    assert startup._program(["python3", "-I", "-m", "properdocs", "serve", "-m", "x"]) == "properdocs"
+    assert startup._program(["python3", "-m", "pytest"]) == "pytest" and startup._program(["python3"]) == ""
+
+
+@pytest.mark.parametrize(("name", "value", "problem"), UNREADABLE)
+def test_the_command_line_reads_what_mkdocs_cannot_in_one_line(mini, capsys, name, value, problem):
+    line = with_setting(mini, name, value)
+    assert main(["check", str(mini)]) == 2
+    said = one_line(capsys.readouterr().err)
+    assert said.startswith(f"{mini / 'mkdocs.yml'}:{line}:") and problem in said
+
+
+@pytest.mark.parametrize(("name", "value", "problem"), [*UNREADABLE, BAD[0]])
+def test_the_platform_names_an_agencys_bad_setting_in_one_line(mini, tmp_path, capsys, name, value, problem):
+    line = with_setting(mini, name, value)
+    config = tmp_path / "platform.yml"
+    config.write_text(
+        f"name: 测试平台\nurl: https://zwgk.example.gov.cn/\nagencies:\n  - id: a\n    name: 测试司法局\n    level: 省\n    path: a\n"
+        f"    source:\n      folder: {mini}\n",
+        encoding="utf-8",
+    )
+    assert main(["platform", "check", str(config)]) == 1
+    said = one_line(capsys.readouterr().err)
+    assert said.startswith(f"测试司法局（a）：{mini / 'mkdocs.yml'}:{line}") and problem in said
+    assert main(["platform", "build-agency", "a", "--config", str(config), "--builds", str(tmp_path / "builds")]) == 1
+    said = one_line(capsys.readouterr().err)
+    assert f"{mini / 'mkdocs.yml'}:{line}" in said and problem in said

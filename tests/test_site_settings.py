@@ -78,8 +78,25 @@ def test_identity_settings_in_the_wrong_form_are_one_chinese_line_naming_the_set
             build(settings)
 
 
+@pytest.mark.slow
 def test_an_emblem_that_is_not_there_fails_the_build_naming_the_file(mini):
     edit(mini / CONFIG, 'system_category: "0101"', 'system_category: "0101"\n      emblem: assets/agency.png')
     result = mkdocs_build(mini, mini / "site")
     assert result.returncode != 0
     assert "emblem 指向的文件 docs/assets/agency.png 不存在" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_issued_conac_mark_is_shown_as_an_image_linked_to_its_certificate(mini):
+    (mini / "docs" / "assets").mkdir(parents=True, exist_ok=True)
+    (mini / "docs" / "assets" / "conac.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    certificate = "https://bszs.conac.cn/sitename?method=show&id=0A1B2C"
+    edit(mini / CONFIG, 'system_category: "0101"', f'system_category: "0101"\n      conac_url: {certificate}\n      conac_image: assets/conac.png')
+    result = mkdocs_build(mini, mini / "site")
+    assert result.returncode == 0, result.stderr
+    footer = (mini / "site" / "catalogue" / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<a class="site-footer__conac[^"]*" href="([^"]+)"[^>]*>\s*<img src="([^"]+)" alt="党政机关网站标识">', footer)
+    assert link and link.group(1) == certificate.replace("&", "&amp;") and link.group(2) == "../assets/conac.png"
+    (mini / "docs" / "assets" / "conac.png").unlink()
+    result = mkdocs_build(mini, mini / "site")
+    assert result.returncode != 0 and "conac_image 指向的文件 docs/assets/conac.png 不存在" in result.stderr

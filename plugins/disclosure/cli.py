@@ -10,13 +10,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
 
 from disclosure import __version__, due, editor_settings, scaffold, starter
 from disclosure import options as settings
 from disclosure.check import check_repository
 from disclosure.diagnostics import Severity, render_github, render_json, render_text
-from disclosure.loader import ORGANIZATION, load_project
+from disclosure.loader import ORGANIZATION, Loader, load_project
 from disclosure.platform import cli as platform_cli
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -59,7 +58,8 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(examples: dict[str, str] | None = None) -> argparse.ArgumentParser:
+    """The command line; `examples` (this repository's codes, for `new`'s help) as `repository_examples` gives them."""
     root = _Parser(prog="disclosure", description="政务公开内容的校验与发布工具")
     root.add_argument("--version", action="version", version=f"disclosure {__version__}", help="显示版本号")
     commands = root.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="命令")
@@ -84,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
     due.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式：text（默认）、json、markdown")
     due.add_argument("--as-of", type=_date, metavar="日期", help="按指定日期计算（YYYY-MM-DD），默认今天")
     due.add_argument("--within", type=int, default=30, metavar="天数", help="列出多少天内到期的事项，默认 30")
-    _add_new(commands)
+    _add_new(commands, examples or {})
     init = commands.add_parser(
         "init", help="新建一个机关的内容仓库", description="新建一个机关的内容仓库：目录结构、司法行政主动公开基本目录、网站设置、自动检查与发布流程、编辑器设置和说明，建好即可通过校验",
     )
@@ -102,15 +102,28 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
-def _add_new(commands) -> None:
+def repository_examples(argv: list[str]) -> dict[str, str]:
+    """A catalogue leaf and a department of the repository `disclosure new` works in, for its help to
+    show; read only when that command is asked for."""
+    if "new" not in argv:
+        return {}
+    at = argv.index("--root") + 1 if "--root" in argv[:-1] else None
+    loader = Loader(Path(argv[at] if at else "."))
+    leaves = [item.code for item in loader.catalogue().walk() if item.code and item.is_leaf]
+    organization = loader.organization()
+    departments = [d.id for d in organization.departments] if organization else []
+    return {"category": leaves[0] if leaves else "", "department": departments[0] if departments else ""}
+
+
+def _add_new(commands, examples: dict[str, str]) -> None:
     new = commands.add_parser(
         "new", help="新建一条内容：公开信息、政策解读或办事指南",
         description="新建一条内容，自动编号、填好日期和默认值，写出带中文说明的全部字段。缺少的信息在终端中逐项询问；在脚本中使用时请用选项给出。",
     )
     kinds = new.add_subparsers(dest="content", required=True, parser_class=_Parser, metavar="类型")
     notes = {
-        "category": "：末级事项的编码，如 0201",
-        "department": "：部门标识，如 lawyer",
+        "category": "：末级事项的编码" + (f"，如 {examples['category']}" if examples.get("category") else "（见 catalogue/directory.yml）"),
+        "department": "：部门标识" + (f"，如 {examples['department']}" if examples.get("department") else "（见 catalogue/organization.yml）"),
         "policy": "：被解读文件的索引号",
         "form": "，默认 文字解读",
         "published": "：YYYY-MM-DD，默认今天；解读所针对的文件尚未发布时默认与文件同日",
@@ -135,11 +148,9 @@ def _options(root: Path, as_of: dt.date | None = None, cache_dir: str | None = N
         print(f"用法错误：{root} 下没有 mkdocs.yml，请在内容仓库根目录运行或指定该目录", file=sys.stderr)
         return None
     try:
-        return settings.from_config_file(config_file, as_of=as_of, cache_dir=cache_dir)
-    except settings.SettingsError as error:
-        print(f"{config_file}:{settings.setting_line(config_file, error.setting)}: disclosure 插件设置有误：{error}", file=sys.stderr)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        print(f"用法错误：无法读取 {config_file}：{error}", file=sys.stderr)
+        return settings.load(config_file, as_of=as_of, cache_dir=cache_dir)
+    except settings.ConfigFileError as error:
+        print(error, file=sys.stderr)
     return None
 
 
@@ -312,7 +323,8 @@ COMMANDS = {"check": run_check, "due": run_due, "new": run_new, "init": run_init
 def main(argv: list[str] | None = None) -> int:
     """Ctrl-C and a reader that stops early (`| head`) end in one Chinese line, never a traceback."""
     try:
-        args = parser().parse_args(argv)
+        argv = sys.argv[1:] if argv is None else argv
+        args = parser(repository_examples(argv)).parse_args(argv)
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
         return code

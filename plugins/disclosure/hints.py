@@ -39,6 +39,8 @@ def _local_values(project: Project, options: Options, file: str) -> dict[str, st
         values.update(drafting_department=department, department=department)
     if organization:
         values["publisher"] = organization.name
+    # Not as an example for organization.yml itself: the value there may be the one being corrected.
+    if organization and not (organization.source and organization.source.path == file):
         for key in ("address", "email"):
             if getattr(organization.office, key):
                 values[key] = getattr(organization.office, key)

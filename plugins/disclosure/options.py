@@ -17,6 +17,8 @@ from typing import Any, Callable
 
 import yaml
 
+from disclosure.sources import Located, syntax_error
+
 DEFAULT_ID_PATTERN = r"{prefix}/{year}-\d{5}"
 DEFAULT_SECTIONS = ("背景依据", "主要内容")
 DEFAULT_CACHE_DIR = ".cache/disclosure"
@@ -107,6 +109,8 @@ def _pattern(value):
     return value
 
 
+_REPOSITORY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
+_BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,200}")
 _ICP = re.compile(r"[\u4e00-\u9fff]ICP备\d{6,10}号(?:-\d{1,3})?")
 _POLICE = re.compile(r"[\u4e00-\u9fff]公网安备 ?\d{14}号")
 
@@ -157,11 +161,19 @@ class Options:
     police_record: str = setting("公安机关备案号", _matching(_POLICE, "赣公网安备36010202000001号"), default="")
     # 党政机关网站标识: the address of the site's certificate at 中国机构编制网 (bszs.conac.cn).
     conac_url: str = setting("党政机关网站标识核验地址", _https, default="")
+    # The 党政机关网站标识 image issued with the certificate, a file under docs/; without it the mark is text.
+    conac_image: str = setting("党政机关网站标识图片", _text, default="")
     # 我为政府网站找错: by default the national platform's page for site_id_code.
     error_report_url: str = setting("我为政府网站找错地址", _https, default="")
     # The agency's emblem (header logo) and browser tab icon: files under docs/.
     emblem: str = setting("机关标志图片", _text, default="")
     favicon: str = setting("浏览器标签图标", _text, default="")
+    # The web editor's login page at admin/, for the repository it commits to (owner/name on GitHub);
+    # left out of the site unless this is set.
+    web_editor_repo: str = setting("网页编辑器所用的仓库", _matching(_REPOSITORY, "sft-example/zwgk"), default="")
+    web_editor_branch: str = setting("网页编辑器合并到的分支", _matching(_BRANCH, "main"), default="main")
+    # The OAuth service the editor's login goes through (Decap's base_url); default: Netlify's.
+    web_editor_auth_url: str = setting("网页编辑器的登录服务地址", _https, default="")
     # Write the site search index (search/data/) after the build.
     search: bool = setting("站内搜索", _switch, default=True)
     # Where parsed files are kept between runs, relative to the repository; "" for nowhere
@@ -241,6 +253,29 @@ def docs_dir(root: Path) -> str:
 
 def from_config_file(config_file: Path, **overrides) -> Options:
     return build(read_settings(config_file), **overrides)
+
+
+class ConfigFileError(Exception):
+    """mkdocs.yml cannot give the engine its settings: one Chinese line naming the file, the line
+    and, when one is to blame, the setting."""
+
+
+def load(config_file: Path, **overrides) -> Options:
+    """The settings of the repository whose mkdocs.yml is `config_file`, as every entry point reads them."""
+    try:
+        return from_config_file(config_file, **overrides)
+    except SettingsError as error:
+        raise ConfigFileError(f"{config_file}:{setting_line(config_file, error.setting)}: disclosure 插件设置有误：{error}") from None
+    except yaml.MarkedYAMLError as error:
+        text = Path(config_file).read_text(encoding="utf-8-sig")
+        problem = syntax_error(error, text, Located(str(config_file), last_line=text.count("\n") + 1))
+        raise ConfigFileError(f"{config_file}:{problem.line}:{problem.column}: mkdocs.yml 无法读取：{problem.message}；{problem.hint}") from None
+    except yaml.YAMLError:
+        raise ConfigFileError(f"{config_file}:1: mkdocs.yml 无法读取：含有 YAML 不允许的特殊控制字符；请删除它们") from None
+    except UnicodeDecodeError:
+        raise ConfigFileError(f"{config_file}:1: mkdocs.yml 无法读取：不是 UTF-8 编码的文本；请用编辑器另存为 UTF-8") from None
+    except OSError:
+        raise ConfigFileError(f"{config_file}: 无法打开 mkdocs.yml") from None
 
 
 def setting_line(config_file: Path, name: str) -> int:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 
@@ -154,8 +156,9 @@ def problem(project: Project, kind: str, fact: str, value: str) -> str | None:
 
 
 # -- ids and paths --------------------------------------------------------
-def next_document_id(project: Project, options: Options, year: int) -> str | None:
-    """The next free 索引号 of `year`, or None when the id pattern has no serial number."""
+def next_document_id(project: Project, options: Options, year: int, taken: Iterable[str] = ()) -> str | None:
+    """The next free 索引号 of `year`, or None when the id pattern has no serial number; `taken`
+    are ids in use outside the project's files (entries still on a review branch)."""
     prefix = project.organization.index_prefix if project.organization else ""
     serial = _SERIAL.search(options.id_pattern)
     if serial is None or not prefix:
@@ -163,7 +166,7 @@ def next_document_id(project: Project, options: Options, year: int) -> str | Non
     before, after = options.id_pattern[: serial.start()], options.id_pattern[serial.end() :]
     width = int(serial.group(1))
     regex = id_regex(before + f"(\\d{{{width}}})" + after, prefix, year)
-    used = [int(match.group(1)) for d in project.documents if (match := regex.match(d.id))]
+    used = [int(match.group(1)) for id in chain((d.id for d in project.documents), taken) if (match := regex.match(id))]
 
     def literal(part: str) -> str:
         return re.sub(r"\\(.)", r"\1", part).replace("{prefix}", prefix).replace("{year}", str(year))
@@ -171,8 +174,8 @@ def next_document_id(project: Project, options: Options, year: int) -> str | Non
     return f"{literal(before)}{max(used, default=0) + 1:0{width}d}{literal(after)}"
 
 
-def next_interpretation_id(project: Project, year: int) -> str:
-    used = [int(m.group(1)) for i in project.interpretations if (m := re.fullmatch(rf"jd-{year}-(\d+)", i.id))]
+def next_interpretation_id(project: Project, year: int, taken: Iterable[str] = ()) -> str:
+    used = [int(m.group(1)) for id in chain((i.id for i in project.interpretations), taken) if (m := re.fullmatch(rf"jd-{year}-(\d+)", id))]
     return f"jd-{year}-{max(used, default=0) + 1:03d}"
 
 

@@ -212,7 +212,7 @@ def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
             _expanded(node, {}, set())
         located.data = None if node is None else _build(node, (), located, problems, _Budget())
     except yaml.MarkedYAMLError as error:
-        problem = _syntax_error(error, text, located)
+        problem = syntax_error(error, text, located)
         if problem.line - 1 - located.line_offset not in mended.lines:  # a slip on that line explains it already
             problems.append(problem)
         return False
@@ -228,7 +228,7 @@ def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
     return True
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, text: str, located: Located) -> Diagnostic:
+def syntax_error(error: yaml.MarkedYAMLError, text: str, located: Located) -> Diagnostic:
     """D002 at the line YAML stopped, or D006 when a tab in the indentation is the cause."""
     mark = error.problem_mark or error.context_mark
     unclosed = error.context_mark and error.context and ("quoted" in error.context or "flow" in error.context)

@@ -306,6 +306,32 @@ def config() -> dict:
     }
 
 
+def proposals(project, options, taken: tuple[str, ...] = ()) -> dict[str, str]:
+    """What the editor should not have to type, as of the options' day: the next free ids of its year
+    (not in the project nor among `taken`), the sections a 政策解读 needs; by "kind.field"."""
+    from disclosure import scaffold
+
+    year = options.as_of.year
+    found = {
+        "interpretation.id": scaffold.next_interpretation_id(project, year, taken),
+        "interpretation.body": "\n".join(f"## {section}\n" for section in options.interpretation_sections),
+    }
+    document_id = scaffold.next_document_id(project, options, year, taken)
+    if document_id:
+        found["document.id"] = document_id
+    return found
+
+
+def with_defaults(settings: dict, proposals: dict[str, str]) -> dict:
+    """`settings` with each proposal as its field's default."""
+    for collection in settings["collections"]:
+        kind = {"documents": "document", "interpretations": "interpretation"}.get(collection["name"])
+        for spec in collection.get("fields", []):
+            if f"{kind}.{spec['name']}" in proposals:
+                spec["default"] = proposals[f"{kind}.{spec['name']}"]
+    return settings
+
+
 HEADER = "# 网页编辑器（Decap CMS）的设置，由 python -m disclosure.cms.config 从 JSON Schema 生成，请勿手改。\n"
 
 

@@ -16,9 +16,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from disclosure import options as settings
 from disclosure.cache import ContentCache
 from disclosure.check import CheckResult, check_repository
+from disclosure.cms import config as cms_config
+from disclosure.cms import publish as web_editor
 from disclosure.derived_files import DerivedFiles, Site, outputs
 from disclosure.diagnostics import single_line
 from disclosure.mkdocs_plugin import theme
+from disclosure.mkdocs_plugin.shutdown import say_stop_in_chinese
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.identity import site_identity
 from disclosure.pages.preview import Preview
@@ -102,6 +105,8 @@ class DisclosurePlugin(BasePlugin):
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.dirty = dirty
+        if self.serving:
+            say_stop_in_chinese()
 
     def on_config(self, config):
         # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.
@@ -127,14 +132,15 @@ class DisclosurePlugin(BasePlugin):
         return config
 
     def use_emblem(self, config) -> None:
-        """The agency's emblem and tab icon in place of Material's, from files under docs/."""
-        for setting, theme_key in (("emblem", "logo"), ("favicon", "favicon")):
+        """The agency's emblem and tab icon in place of Material's, and the 党政机关网站标识, from files under docs/."""
+        for setting, theme_key in (("emblem", "logo"), ("favicon", "favicon"), ("conac_image", None)):
             rel = getattr(self.options, setting)
             if not rel:
                 continue
             if not (Path(config.docs_dir) / rel).is_file():
                 raise PluginError(f"disclosure 插件设置有误：{setting} 指向的文件 docs/{rel} 不存在")
-            config.theme[theme_key] = rel
+            if theme_key:
+                config.theme[theme_key] = rel
 
     # Before other plugins see the files, so search and sitemap include the generated pages.
     @event_priority(100)
@@ -176,7 +182,24 @@ class DisclosurePlugin(BasePlugin):
             file = File.generated(config, rel, abs_src_path=str(self.root / rel))
             file.inclusion = InclusionLevel.INCLUDED  # MkDocs excludes /templates/ by default
             files.append(file)
+        if self.options.web_editor_repo and not self.serving:  # `make edit` serves its own, writing the working tree
+            self.add_web_editor(files, config)
         return files
+
+    def add_web_editor(self, files: Files, config) -> None:
+        """The web editor's login page and program under admin/, as MkDocs copies static files."""
+        try:
+            published = web_editor.files(self.root / web_editor.FOLDER, self.options, cms_config.proposals(self.result.project, self.options))
+        except web_editor.EditorMissing as error:
+            raise PluginError(str(error)) from None
+        for rel, source in published.items():
+            existing = files.get_file_from_path(rel)
+            if existing is not None:
+                files.remove(existing)
+            if isinstance(source, str):
+                files.append(File.generated(config, rel, content=source))
+            else:
+                files.append(File.generated(config, rel, abs_src_path=str(source)))
 
     def on_env(self, env, config, files):
         """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from disclosure.layout import document_kinds
@@ -46,12 +47,11 @@ def disclosure_guide_pages(renderer: Renderer) -> list[Page]:
         )
     ]
     for title, folder, template in APPLICATION_PAGES:
-        facts = partial(searchable.disclosure_guide, release, application_page_path(folder), title, *_facts(release, folder))
-        pages.append(
-            renderer.render(
-                template, application_page_path(folder), column=columns.GUIDE, title=title, form_page=application_page_path("form"), search=facts
-            )
-        )
+        page = renderer.render(template, application_page_path(folder), column=columns.GUIDE, title=title, form_page=application_page_path("form"))
+        # These pages are mostly the template's own prose (the 条例's time limits, how to apply): their
+        # rendered Markdown is the only model of it, so search reads that beside the facts they show.
+        facts = partial(searchable.disclosure_guide, release, page.path, title, *_facts(release, folder), searchable.page_prose(page.markdown))
+        pages.append(replace(page, search=facts))
     return pages
 
 

@@ -20,6 +20,7 @@ class SiteIdentity:
     icp_record: str = ""
     police_record: str = ""
     conac_url: str = ""
+    conac_image: str = ""  # under docs/
     error_report_url: str = ""
 
     @property
@@ -39,5 +40,6 @@ def site_identity(options: Options) -> SiteIdentity:
         icp_record=options.icp_record,
         police_record=options.police_record,
         conac_url=options.conac_url,
+        conac_image=options.conac_image,
         error_report_url=options.error_report_url or (ERROR_REPORT_URL.format(code=code) if code else ""),
     )

@@ -6,11 +6,11 @@ unevaluated, so the text is read in the process that writes the index, beside th
 
 from __future__ import annotations
 
-from disclosure.layout import Layout
+from disclosure.layout import PAGE_TYPE_LABELS, Layout
 from disclosure.model import AnnualReport, CatalogueItem, Document, Interpretation, ServiceGuide
 from disclosure.pages.columns import Column
 from disclosure.release import Release
-from disclosure.search.entries import TYPE_LABELS, SearchEntry
+from disclosure.search.entries import SearchEntry
 from disclosure.search.plaintext import lines, markdown_text
 
 
@@ -20,7 +20,7 @@ def _url(path: str) -> str:
 
 def _page(type_: str, path: str, title: str, text: str, summary: str = "", **facets) -> SearchEntry:
     return SearchEntry(
-        url=_url(path), title=title, type=type_, kind=TYPE_LABELS[type_], date=None, summary=summary, text=text,
+        url=_url(path), title=title, type=type_, kind=PAGE_TYPE_LABELS[type_], date=None, summary=summary, text=text,
         facets={"type": [type_], **facets},
     )
 
@@ -53,7 +53,7 @@ def document(release: Release, d: Document, in_system: bool) -> SearchEntry:
 
 def interpretation(release: Release, i: Interpretation, policy: Document) -> SearchEntry:
     return SearchEntry(
-        url=Layout.of(release.project).url_of(i), title=i.title, type="interpretation", kind=TYPE_LABELS["interpretation"], date=i.published,
+        url=Layout.of(release.project).url_of(i), title=i.title, type="interpretation", kind=PAGE_TYPE_LABELS["interpretation"], date=i.published,
         summary=i.summary,
         text=lines(markdown_text(i.body), policy.title, policy.doc_number, i.form, release.department_name(i.department), i.interpreter),
         facets={"type": ["interpretation"], "department": [i.department], "year": [str(i.published.year)]},
@@ -71,7 +71,7 @@ def guide(release: Release, g: ServiceGuide) -> SearchEntry:
         *(lines(q.question, q.answer) for q in g.faq),
     )
     return SearchEntry(
-        url=Layout.of(release.project).url_of(g), title=g.name, type="guide", kind=TYPE_LABELS["guide"], date=g.updated, summary=g.summary, text=text,
+        url=Layout.of(release.project).url_of(g), title=g.name, type="guide", kind=PAGE_TYPE_LABELS["guide"], date=g.updated, summary=g.summary, text=text,
         facets={"type": ["guide"], "department": [g.department], "year": [str(g.updated.year)] if g.updated else []},
     )
 
@@ -91,7 +91,7 @@ def catalogue_item(release: Release, item: CatalogueItem) -> SearchEntry:
 
 def annual_report(release: Release, report: AnnualReport, title: str) -> SearchEntry:
     return SearchEntry(
-        url=Layout.of(release.project).url_of(report), title=title, type="annual-report", kind=TYPE_LABELS["annual-report"], date=report.published,
+        url=Layout.of(release.project).url_of(report), title=title, type="annual-report", kind=PAGE_TYPE_LABELS["annual-report"], date=report.published,
         summary="", text=lines(f"{report.year}年", report.overview, report.problems, report.other_matters),
         facets={"type": ["annual-report"], "year": [str(report.year)]},
     )
@@ -112,3 +112,10 @@ def system_column(release: Release, column: Column, item: CatalogueItem | None) 
 def disclosure_guide(release: Release, path: str, title: str, description: str, *facts: str) -> SearchEntry:
     """A page of the 政府信息公开指南: what it is about, and the organization's facts it shows."""
     return _page("disclosure-guide", path, title, lines(description, *facts))
+
+
+def page_prose(markdown: str) -> str:
+    """The text a reader sees of a generated page's Markdown, its front matter left out."""
+    if markdown.startswith("---"):
+        markdown = markdown.split("\n---", 1)[-1]
+    return markdown_text(markdown)

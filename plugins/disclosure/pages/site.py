@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from disclosure.layout import search_facets
 from disclosure.options import Options
 from disclosure.pages import columns, media, searchable
 from disclosure.pages.annual_reports import annual_report_pages, report_years
@@ -13,7 +14,6 @@ from disclosure.pages.disclosure_guide import application_pages, disclosure_guid
 from disclosure.pages.listing import paginated
 from disclosure.pages.render import Page, Renderer
 from disclosure.release import Release
-from disclosure.search.entries import facets
 
 HOME = "index.md"
 SEARCH = "search/index.md"
@@ -85,7 +85,7 @@ def build_pages(release: Release, options: Options = Options(), renderer: Render
         )
     )
     pages += browse_pages(renderer, size)
-    pages.append(renderer.render("search.md.j2", SEARCH, facets=facets(release)))
+    pages.append(renderer.render("search.md.j2", SEARCH, facets=search_facets(release)))
     pages.append(
         renderer.render(
             "site_map.md.j2", SITE_MAP, columns=columns, browse=BROWSE, search_page=SEARCH, application_pages=application_pages(),

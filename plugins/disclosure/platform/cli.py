@@ -24,6 +24,7 @@ from disclosure import options as settings
 from disclosure.diagnostics import render_text
 from disclosure.platform.agency import adopt, build_agency
 from disclosure.platform.config import PLATFORM_FILE, Platform, load_platform
+from disclosure.platform.audit import PlatformAuditError
 from disclosure.platform.merge import merge
 from disclosure.platform.search_merge import IndexMismatch
 
@@ -132,7 +133,7 @@ def run(args) -> int:
         print(f"取用在别处构建的机关输出：{'、'.join(taken) or '无'}")
     try:
         report = merge(platform, builds, out)
-    except IndexMismatch as error:
+    except (IndexMismatch, PlatformAuditError) as error:
         print(f"合并失败：{error}", file=sys.stderr)
         return EXIT_FAILED
     annotate = "::warning::" if os.environ.get("GITHUB_ACTIONS") == "true" else ""

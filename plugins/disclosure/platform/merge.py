@@ -7,8 +7,9 @@
     feed.xml           the newest items across all agencies
     sitemap.xml        a sitemap index of the agencies' sitemaps and the portal's own
 
-The platform is written beside the old one and renamed over it at the end, so a failed merge
-leaves the last platform in place. An agency whose latest build failed is merged from its last
+The platform is written beside the old one, audited (platform/audit.py: each agency's files as
+its manifest lists them, the merge's own, no ID number or stray script in any text) and only
+then renamed over the old one, so a failed merge leaves the last platform in place. An agency whose latest build failed is merged from its last
 good output and named in the report; one that never built is named and left out.
 """
 
@@ -21,26 +22,23 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from disclosure.bundled import THEME
 from disclosure.exports import ATOM, CATALOGUE_CSV, CATALOGUE_JSON, FEED, FEED_SIZE
-from disclosure.pages.render import environment, front_matter
 from disclosure.platform.agency import FAILURE, MANIFEST, SITE, read_json
-from disclosure.platform.config import LEVELS, Agency, Platform
+from disclosure.platform.audit import audit_platform
+from disclosure.platform.config import Agency, Platform
+from disclosure.platform.portal import build_portal, portal_pages
+from disclosure.publishing.audit import site_files
 from disclosure.platform.search_merge import AgencyIndex, facet_labels, merge_indexes
 from disclosure.layout import Facet
 from disclosure.search.index import DATA
 
-LATEST_PER_AGENCY = 5
-NEWEST = 10
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PORTAL_SITEMAP = "sitemap-portal.xml"
 
@@ -78,12 +76,26 @@ class MergeReport:
 
 
 def _link_tree(source: Path, target: Path) -> None:
-    """Hard links: an agency of 10,000 pages is placed in seconds and takes no more disk."""
+    """Hard links: an agency of 10,000 pages is placed in a second and takes no more disk. By `cp`,
+    which makes them without Python's work per file (links to links followed, as copytree does);
+    in Python where there is no such `cp`; copies where links cannot reach (another disk)."""
+    try:
+        if subprocess.run(["cp", "-R", "-l", "-L", "--", str(source), str(target)], stderr=subprocess.DEVNULL).returncode == 0:
+            return
+    except OSError:
+        pass
+    shutil.rmtree(target, ignore_errors=True)
     try:
         shutil.copytree(source, target, copy_function=os.link)
     except OSError:
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(source, target)
+
+
+def _link_trees(pairs: list[tuple[Path, Path]]) -> None:
+    for source, target in pairs:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_tree(source, target)
 
 
 def _relative(url: str, platform: Platform, agency: Agency) -> str:
@@ -165,57 +177,6 @@ def _sitemap_index(outputs: list[AgencyOutput], platform: Platform) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def _portal_pages(platform: Platform, outputs: list[AgencyOutput], records: list[dict], facets: list[Facet]) -> dict[str, str]:
-    env = environment()
-    names = {a.id: a.name for a in platform.agencies}
-    latest: dict[str, list[dict]] = {}
-    for record in records:
-        kept = latest.setdefault(record["agency"], [])
-        if len(kept) < LATEST_PER_AGENCY:
-            kept.append(record)
-    placed = {o.agency.id: o for o in outputs}
-    levels = [
-        (level, [{"agency": a, "parent": names.get(a.parent, ""), "counts": placed[a.id].manifest["counts"], "latest": latest.get(a.id, [])}
-                 for a in platform.agencies if a.level == level and a.id in placed])
-        for level in LEVELS
-    ]
-    home = env.get_template("portal_home.md.j2").render(
-        platform=platform, levels=[(level, cards) for level, cards in levels if cards], newest=records[:NEWEST], front_matter=front_matter
-    )
-    search = env.get_template("search.md.j2").render(
-        facets=facets, front_matter=front_matter, url=lambda target: "../", asset=lambda file: f"../{file}"
-    )
-    return {"index.md": home, "search/index.md": search}
-
-
-def _build_portal(platform: Platform, pages: dict[str, str], site: Path) -> None:
-    """The portal's pages, with the agencies' look (theme overrides and assets), by MkDocs."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    with tempfile.TemporaryDirectory(prefix="portal-") as work:
-        docs = Path(work) / "docs"  # the site's styles and scripts come with the theme folder
-        for path, markdown in pages.items():
-            (docs / path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / path).write_text(markdown, encoding="utf-8")
-        config = {
-            "site_name": platform.name,
-            "site_url": platform.url or None,
-            "docs_dir": "docs",
-            "theme": {"name": "material", "custom_dir": str(THEME), "language": "zh", "font": False,
-                      "features": ["navigation.tabs", "navigation.top"], "palette": {"primary": "custom", "accent": "custom"}},
-            "extra_css": ["assets/site.css", "assets/search.css"],
-            "extra_javascript": ["assets/site.js"],
-            "plugins": [],
-            "markdown_extensions": ["tables", "attr_list", "md_in_html"],
-            "nav": [{"平台首页": "index.md"}, {"全平台检索": "search/index.md"}],
-            # Links from the portal into the agencies' sites point outside these pages.
-            "validation": {"links": {"not_found": "info", "unrecognized_links": "info", "absolute_links": "info"}},
-        }
-        (Path(work) / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        build(load_config(str(Path(work) / "mkdocs.yml"), site_dir=str(site), strict=True))
-
-
 def _remove_later(target: Path) -> None:
     """The replaced platform (hundreds of thousands of links) removed by a process of its own: the new
     one is in place already. Folders left by a run that was stopped are removed with it."""
@@ -254,33 +215,47 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
             continue
         outputs.append(output)
     building = target.with_name(f".{target.name}-{os.getpid()}")
-    shutil.rmtree(building, ignore_errors=True)
+    sites = target.with_name(f".{target.name}-sites-{os.getpid()}")  # linked there while the index is merged
+    for folder in (building, sites):
+        shutil.rmtree(folder, ignore_errors=True)
     phase = _Phases(report.seconds)
+    placing = ThreadPoolExecutor(max_workers=1)
+    linked = placing.submit(_link_trees, [(o.site, sites / o.agency.path) for o in outputs])
     try:
         with phase("检索索引"):
             records = _catalogues(outputs, platform)
-            indexes = [AgencyIndex(o.agency.id, o.agency.name, o.agency.path, o.site / DATA) for o in outputs if (o.site / DATA / "manifest.json").is_file()]
+            indexes = [AgencyIndex(o.agency.id, o.agency.name, o.agency.path, o.site / DATA, o.manifest.get("dates"))
+                       for o in outputs if (o.site / DATA / "manifest.json").is_file()]
             aside = target.with_name(f".{target.name}-search-{os.getpid()}")
-            merged = merge_indexes(indexes, aside) if indexes else []
+            merged, found = merge_indexes(indexes, aside) if indexes else ([], [])
         with phase("门户页面"):
             names = {a.id: a.name for a in platform.agencies}
             labels = {"agency": "机关", "type": "内容类型", "kind": "信息类别", "year": "年份", "validity": "有效性"}
             facets = [Facet(f.name, labels[f.name], facet_labels(f, names)) for f in merged]
-            _build_portal(platform, _portal_pages(platform, outputs, records, facets), building)
+            counts = {o.agency.id: o.manifest["counts"] for o in outputs}
+            own = build_portal(platform, portal_pages(platform, counts, records, facets), building)
             if indexes:
+                own.update(f"{DATA}/{rel}" for rel in site_files(aside))
                 aside.rename(building / DATA)
         with phase("机关站点"):
+            linked.result()
             for output in outputs:
-                _link_tree(output.site, building / output.agency.path)
+                (building / output.agency.path).parent.mkdir(parents=True, exist_ok=True)
+                (sites / output.agency.path).rename(building / output.agency.path)
         with phase("开放数据"):
             files = _catalogue_files(records, outputs, platform)
             files[FEED] = _feed(outputs, platform)
             (building / "sitemap.xml").rename(building / PORTAL_SITEMAP)
             (building / "sitemap.xml.gz").unlink(missing_ok=True)
+            own -= {"sitemap.xml.gz"}
             files["sitemap.xml"] = _sitemap_index(outputs, platform)
             for path, content in files.items():
                 (building / path).parent.mkdir(parents=True, exist_ok=True)
                 (building / path).write_bytes(content)
+            own |= {PORTAL_SITEMAP, *files}
+        with phase("输出审计"):
+            written = {f"{DATA}/r/{n}.json" for n in range(sum(index.total for index in indexes))}  # audited as they were written
+            audit_platform(building, own, [(o.agency, o.manifest, o.folder) for o in outputs], written, found)
         with phase("替换旧平台"):
             old = target.with_name(f".{target.name}-old-{os.getpid()}")
             if target.exists():
@@ -288,8 +263,9 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
             building.rename(target)
             _remove_later(target)
     finally:
-        shutil.rmtree(building, ignore_errors=True)
-        shutil.rmtree(target.with_name(f".{target.name}-search-{os.getpid()}"), ignore_errors=True)
+        placing.shutdown(wait=True)
+        for folder in (building, sites, target.with_name(f".{target.name}-search-{os.getpid()}")):
+            shutil.rmtree(folder, ignore_errors=True)
     report.agencies = len(outputs)
     report.documents = len(records)
     report.search_entries = sum(index.total for index in indexes)

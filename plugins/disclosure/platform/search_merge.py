@@ -5,7 +5,8 @@ search page's date order and tie-breaking stay right): each agency's numbers map
 the merged ones, and every posting list becomes the union of the agencies' lists, renumbered.
 Shards are merged a group at a time (shard counts are powers of two, so agency shard s and merged
 shard j can only share keys when s ≡ j modulo the smaller count): each agency shard is read once
-and only one group's lists are in memory.
+and only one group's lists are in memory. Groups, like records, are independent: each core's
+process takes its share of them.
 
 Records are rewritten with the agency's path in their URL and its name in what a result shows;
 an `agency` filter is added, and the filters whose values mean the same on every site are merged.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import re
 import shutil
 from collections import defaultdict
@@ -23,7 +26,8 @@ from itertools import chain
 from pathlib import Path
 
 from disclosure.layout import FacetValue, facet_values
-from disclosure.search.index import SHARD_BYTES
+from disclosure.publishing.audit import Finding, file_findings
+from disclosure.search.index import DATA, SHARD_BYTES
 from disclosure.search.postings import decode_list, decode_shard, encode_list, encode_shard, shard_count, shard_of
 
 # Filters whose values mean the same on every agency's site; 部门 and 目录事项 are each agency's own.
@@ -32,8 +36,20 @@ AGENCY_FACET = "agency"
 LISTS = {"g": 3, "p": 1}  # posting lists per key: everywhere, in title, in 内容概述; pinyin of titles
 
 
+WORKERS = min(os.cpu_count() or 1, 4)
+
+
 class IndexMismatch(Exception):
     """Agencies built by engines that write different index formats."""
+
+
+def _on_every_core(work, shares: list[tuple]) -> list:
+    """[work(*share) for share in shares], each share in a process of its own, forked so that it finds
+    the merge's modules loaded; one after the other where a process cannot fork."""
+    if len(shares) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(*share) for share in shares]
+    with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
+        return pool.starmap(work, shares)
 
 
 @dataclass
@@ -42,17 +58,29 @@ class AgencyIndex:
     name: str
     path: str  # URL path under the platform, no slashes at the ends
     data: Path  # the agency's search/data folder
+    known_dates: list | None = None  # dates(), as the agency's build noted them (else read from the records)
 
     def __post_init__(self):
         self.manifest = json.loads((self.data / "manifest.json").read_text(encoding="utf-8"))
         self.total: int = self.manifest["entries"]
+        self.records = f"{self.data}/r/"  # a string: the merge opens every record
 
     def record(self, n: int) -> bytes:
-        return (self.data / "r" / f"{n}.json").read_bytes()
+        with open(f"{self.records}{n}.json", "rb") as file:
+            return file.read()
 
     def dates(self) -> list[int]:
-        """Each entry's date (发布日期 or 更新日期) as an ordinal, read without parsing the whole record."""
-        return [_date_of(self.record(n)) for n in range(self.total)]
+        """Each entry's date (发布日期 or 更新日期) as an ordinal."""
+        known = self.known_dates
+        if isinstance(known, list) and len(known) == self.total and all(type(day) is int for day in known):
+            return known
+        return record_dates(self.data)
+
+
+def record_dates(data: Path) -> list[int]:
+    """The date of each entry of the index in `data` as an ordinal, read without parsing whole records."""
+    total = json.loads((data / "manifest.json").read_text(encoding="utf-8"))["entries"]
+    return [_date_of((data / "r" / f"{n}.json").read_bytes()) for n in range(total)]
 
 
 # A record is compact JSON whose first key is "t" and whose values are text: a quote inside a value is
@@ -100,10 +128,10 @@ def _order(indexes: list[AgencyIndex]) -> tuple[list[list[int]], list[tuple[int,
 
 
 def _lists(payload: bytes, count: int, total: int, mapping: list[int]) -> list[list[int]]:
-    lists, offset = [], 0
+    lists, offset, renumber = [], 0, mapping.__getitem__
     for _ in range(count):
         numbers, offset = decode_list(payload, offset, total)
-        lists.append(list(map(mapping.__getitem__, numbers)))
+        lists.append(list(map(renumber, numbers)))
     return lists
 
 
@@ -119,7 +147,16 @@ def _merge_shards(folder: str, indexes: list[AgencyIndex], mapping: list[list[in
     merged_count = shard_count(size, SHARD_BYTES)
     groups = min([merged_count] + [shards for _, _, shards in present])
     (target / folder).mkdir(parents=True, exist_ok=True)
-    for group in range(groups):
+    shares = [(folder, present, mapping, total, target, merged_count, groups, range(w, groups, WORKERS)) for w in range(min(WORKERS, groups))]
+    _on_every_core(_merge_groups, shares)
+    return merged_count
+
+
+def _merge_groups(folder: str, present: list[tuple[int, AgencyIndex, int]], mapping: list[list[int]], total: int, target: Path, merged_count: int,
+                  groups: int, chosen: range) -> None:
+    """The merged shards of the groups `chosen` among `groups`."""
+    count = LISTS[folder]
+    for group in chosen:
         keys: dict[str, list[list[list[int]]]] = defaultdict(list)
         for a, index, shards in present:
             for s in range(group, shards, groups):
@@ -134,7 +171,18 @@ def _merge_shards(folder: str, indexes: list[AgencyIndex], mapping: list[list[in
             by_shard[shard_of(key, merged_count)].append((key, payload))
         for j in range(group, merged_count, groups):
             (target / folder / f"{j}.bin").write_bytes(encode_shard(by_shard.get(j, [])))
-    return merged_count
+
+
+def _write_records(indexes: list[AgencyIndex], placed: list[tuple[int, int]], chosen: range, target: Path) -> list[Finding]:
+    """The records `chosen` by merged number, audited as they are written (the audit's text pass)."""
+    findings, folder = [], f"{target}/r/"
+    for merged in chosen:
+        a, n = placed[merged]
+        record = _placed(indexes[a].record(n), indexes[a])
+        with open(f"{folder}{merged}.json", "wb") as file:
+            file.write(record)
+        findings += file_findings(f"{DATA}/r/{merged}.json", record)
+    return findings
 
 
 def _merge_facets(indexes: list[AgencyIndex], mapping: list[list[int]], total: int, target: Path) -> list[MergedFacet]:
@@ -156,8 +204,9 @@ def _merge_facets(indexes: list[AgencyIndex], mapping: list[list[int]], total: i
     return facets
 
 
-def merge_indexes(indexes: list[AgencyIndex], target: Path) -> list[MergedFacet]:
-    """Write the merged index into `target` (the platform's search/data); the filters it offers."""
+def merge_indexes(indexes: list[AgencyIndex], target: Path) -> tuple[list[MergedFacet], list[Finding]]:
+    """Write the merged index into `target` (the platform's search/data): the filters it offers, and what
+    the audit's text pass found in its records (paths under the platform)."""
     first = indexes[0].manifest
     for index in indexes:
         if (index.manifest["format"], index.manifest["gram"]) != (first["format"], first["gram"]):
@@ -166,8 +215,7 @@ def merge_indexes(indexes: list[AgencyIndex], target: Path) -> list[MergedFacet]
     (target / "r").mkdir(parents=True)
     mapping, placed = _order(indexes)
     total = len(placed)
-    for merged, (a, n) in enumerate(placed):
-        (target / "r" / f"{merged}.json").write_bytes(_placed(indexes[a].record(n), indexes[a]))
+    findings = [f for found in _on_every_core(_write_records, [(indexes, placed, range(w, total, WORKERS), target) for w in range(WORKERS)]) for f in found]
     shards = {folder: _merge_shards(folder, indexes, mapping, total, target) for folder in LISTS}
     facets = _merge_facets(indexes, mapping, total, target)
     syllables = set()
@@ -177,7 +225,7 @@ def merge_indexes(indexes: list[AgencyIndex], target: Path) -> list[MergedFacet]
     shutil.copyfile(indexes[0].data / "t2s.json", target / "t2s.json")
     manifest = {**first, "entries": total, "shards": shards, "agencies": [{"id": i.id, "name": i.name, "path": i.path} for i in indexes]}
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return facets
+    return facets, findings
 
 
 def facet_labels(facet: MergedFacet, names: dict[str, str]) -> tuple[FacetValue, ...]:

@@ -71,11 +71,15 @@ def is_text(rel: str) -> bool:
 def readable_text(path: Path) -> tuple[str, bool]:
     """The text a reader or a program gets from a published file (gzip opened, JSON's \\u escapes
     read), and whether its lines are the file's."""
-    data = path.read_bytes()
-    if path.name.endswith(".gz"):
+    return readable(path.name, path.read_bytes())
+
+
+def readable(name: str, data: bytes) -> tuple[str, bool]:
+    """readable_text() of a file called `name` that holds `data`."""
+    if name.endswith(".gz"):
         data = gzip.decompress(data)
     text = data.decode("utf-8", errors="replace")
-    if path.suffix == ".json" and "\\u" in text:
+    if name.endswith(".json") and "\\u" in text:
         try:
             return "\0".join(_json_text(json.loads(text), [])), False  # \0 ends a number: values stay apart
         except ValueError:
@@ -105,15 +109,27 @@ def text_findings(site_dir: Path, paths: list[str], scripts: bool = True) -> lis
         if not is_text(rel):
             continue
         try:
-            text, lines = readable_text(site_dir / rel)
-        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            data = (site_dir / rel).read_bytes()
+        except OSError as error:
             findings.append(Finding(rel, f"无法读取（{type(error).__name__}），不能确认其中没有个人信息"))
             continue
-        for number in pii.resident_ids(text):
-            line = text.count("\n", 0, number.start) + 1 if lines else 0
-            findings.append(Finding(rel, f"含有居民身份证号码 {number.masked()}，不能发布（内容检查未发现它：可能来自模板、网站设置或派生文件）", line))
-        if scripts and rel.lower().endswith((".html", ".htm")):
-            findings.extend(Finding(rel, f"含有不是主题放入的活动内容，不能发布：{found}") for found in active_content.findings(text))
+        findings += file_findings(rel, data, scripts)
+    return findings
+
+
+def file_findings(rel: str, data: bytes, scripts: bool = True) -> list[Finding]:
+    """text_findings() of one text file, `rel` under the site folder, that holds `data` (for a process
+    that audits what it writes as it writes it)."""
+    try:
+        text, lines = readable(rel, data)
+    except (EOFError, gzip.BadGzipFile) as error:
+        return [Finding(rel, f"无法读取（{type(error).__name__}），不能确认其中没有个人信息")]
+    findings = []
+    for number in pii.resident_ids(text):
+        line = text.count("\n", 0, number.start) + 1 if lines else 0
+        findings.append(Finding(rel, f"含有居民身份证号码 {number.masked()}，不能发布（内容检查未发现它：可能来自模板、网站设置或派生文件）", line))
+    if scripts and rel.lower().endswith((".html", ".htm")):
+        findings.extend(Finding(rel, f"含有不是主题放入的活动内容，不能发布：{found}") for found in active_content.findings(text))
     return findings
 
 

@@ -97,7 +97,7 @@ def _unclosed_tags(text: str) -> Problem | None:
     return Problem(
         unclosed[0].start(),
         f"有超过 {UNCLOSED_TAGS} 处 < 后紧跟字母或 /、!、? 却没有用 > 闭合（此处是第一处），网站无法在有限时间内排版",
-        "表示“小于”时在 < 后加空格，或写成 &lt; 或全角＜；HTML 标签要在同一处用 > 闭合",
+        "表示“小于”时在 < 后加空格，或改用 &lt; 或全角＜；HTML 标签要在同一处用 > 闭合",
     )
 
 
@@ -124,7 +124,7 @@ def _brackets(text: str) -> Problem | None:
     return None
 
 
-_BRACKET_HINT = r"链接写成 [文字](网址)；不是链接的方括号写成 \[ 和 \]，或改用全角【】"
+_BRACKET_HINT = r"链接的格式是 [文字](网址)；不是链接的方括号前加反斜杠（\[、\]），或改用全角【】"
 
 
 def _nesting(text: str) -> Problem | None:

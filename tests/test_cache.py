@@ -60,11 +60,11 @@ def test_editing_one_file_misses_exactly_its_entry(mini, tmp_path):
     assert len(before - after) == len(after - before) == 1  # the old entry dropped, the new one kept
 
 
-def test_results_are_the_same_with_and_without_the_cache(demo, tmp_path):
-    edit(next((demo / "catalogue").rglob("*.md")), "summary:", "sumary:")  # some findings to compare too
-    without = run(demo, ContentCache())
-    cold = run(demo, ContentCache(tmp_path / "cache"))
-    warm = run(demo, ContentCache(tmp_path / "cache"))
+def test_results_are_the_same_with_and_without_the_cache(mini, tmp_path):
+    edit(next((mini / "catalogue").rglob("*.md")), "summary:", "sumary:")  # some findings to compare too
+    without = run(mini, ContentCache())
+    cold = run(mini, ContentCache(tmp_path / "cache"))
+    warm = run(mini, ContentCache(tmp_path / "cache"))
     assert without[0], "the edit must produce findings"
     assert without == cold == warm
 

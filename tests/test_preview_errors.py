@@ -10,6 +10,8 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
@@ -93,6 +95,43 @@ def test_ctrl_c_ends_the_preview_in_one_chinese_line(mini, builder):
     finally:
         server.kill()
     assert len(said) == 1 and said[0].endswith("预览已停止"), said
+
+
+class Output:
+    """A server's output as it comes, read in the background; `after` waits for a line."""
+
+    def __init__(self, server: subprocess.Popen):
+        self.lines: list[str] = []
+        threading.Thread(target=lambda: self.lines.extend(server.stdout), daemon=True).start()
+
+    def after(self, start: int, text: str, seconds: float = 120) -> list[str]:
+        deadline = time.monotonic() + seconds
+        while not any(text in line for line in self.lines[start:]):
+            assert time.monotonic() < deadline, f"no {text!r} in {self.lines[start:]}"
+            time.sleep(0.1)
+        return self.lines[start:]
+
+
+@pytest.mark.slow
+def test_mkdocs_yml_saved_broken_during_the_preview_is_one_chinese_line_and_the_preview_goes_on(mini):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        cwd=mini, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
+    )
+    try:
+        output = Output(server)
+        output.after(0, "Serving on")
+        start = len(output.lines)
+        edit(mini / "mkdocs.yml", 'as_of: "2021-06-30"', "as_of: 2021-06-31")
+        said = output.after(start, "重新生成失败")
+        assert [line.strip() for line in said if "mkdocs.yml" in line] == ['mkdocs.yml:29: disclosure 插件设置有误：as_of（定时发布基准日）应为 YYYY-MM-DD 格式的日期，如 "2024-06-30"，现为文本“2021-06-31”']
+        assert not any("Traceback" in line or "An error happened" in line for line in said), said
+        start = len(output.lines)
+        edit(mini / "mkdocs.yml", "as_of: 2021-06-31", 'as_of: "2021-06-30"')
+        output.after(start, "Reloading browsers")
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)
 
 
 @pytest.mark.slow

@@ -21,7 +21,7 @@ from disclosure.cms import publish as web_editor
 from disclosure.derived_files import DerivedFiles, Site, outputs
 from disclosure.diagnostics import single_line
 from disclosure.mkdocs_plugin import theme
-from disclosure.mkdocs_plugin.shutdown import say_stop_in_chinese
+from disclosure.mkdocs_plugin.serve_messages import say_in_chinese
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.identity import site_identity
 from disclosure.pages.preview import Preview
@@ -115,7 +115,7 @@ class DisclosurePlugin(BasePlugin):
         self.serving = command == "serve"
         self.dirty = dirty
         if self.serving:
-            say_stop_in_chinese()
+            say_in_chinese()
 
     def on_config(self, config):
         # Per-build state lives here: under `mkdocs serve` the plugin object survives rebuilds.

@@ -26,7 +26,7 @@ def _program(argv: list[str]) -> str:
     return ""
 
 
-def _read_first(load_file):
+def _read_first(load_file, abort):
     def load(config, config_file):
         name = getattr(config_file, "name", None)
         if isinstance(name, str) and os.path.isfile(name):
@@ -38,8 +38,7 @@ def _read_first(load_file):
             try:
                 settings.load(Path(name if shown.startswith("..") else shown))
             except settings.ConfigFileError as error:
-                print(error, file=sys.stderr)
-                raise SystemExit(1) from None
+                raise abort(str(error)) from None
         return load_file(config, config_file)
 
     return load
@@ -51,7 +50,15 @@ def install() -> None:
         return
     try:
         defaults = importlib.import_module(f"{program}.config.defaults")
+        exceptions = importlib.import_module(f"{program}.exceptions")
     except ImportError:  # the builder is not installed next to the engine
         return
+    class Unreadable(exceptions.Abort):
+        """The builder's own way to stop with a message (`serve` reports it and waits for a fix),
+        said on stderr as the one line it is, without the blank line Abort puts before it."""
+
+        def show(self, *args, **kwargs) -> None:
+            print(self.format_message(), file=sys.stderr)
+
     config = getattr(defaults, BUILDERS[program])
-    config.load_file = _read_first(config.load_file)
+    config.load_file = _read_first(config.load_file, Unreadable)

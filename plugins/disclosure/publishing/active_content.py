@@ -122,7 +122,8 @@ def _spaced(word: str) -> re.Pattern:
 
 # Searched in lower case; plain substring tests where they suffice (each much faster than a regex).
 _SUSPECT_PATTERNS = (
-    re.compile(r"""[\s/"'=]on[a-z]+\s*(?:=|[\s/>])"""),  # an event-handler attribute
+    # an attribute whose name starts with "on", as the parser reads names: up to a space, /, = or >
+    re.compile(r"""[\s/"'=]on[^\s/=>]*(?:[\s/=>]|$)"""),
     *(_spaced(scheme + ":") for scheme in _DANGEROUS_SCHEMES),
 )
 _SUSPECT_WORDS = (

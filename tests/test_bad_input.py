@@ -379,6 +379,10 @@ CASES = [
     Case("entity-encoded-javascript-link", NEWS, replace("会议部署了年度律师工作。", '会议\n\n<a href="&#106;avascript:alert(1)">详情</a>'), "D401", 17),
     Case("event-handler-after-slash", INTERPRETATION, replace("依据律师法制定。", "依据律师法制定。<img/onerror=alert(1) src=x>"), "D401", 11),
     Case("embedded-object", RULES, replace("为规范律师执业活动", '<object data="x.swf"></object>为规范律师执业活动'), "D401", 23),
+    # Text Python-Markdown cannot render in bounded time: refused before anything renders it.
+    Case("unclosed-tags-in-body", NEWS, replace("会议部署了年度律师工作。", "会议部署了年度律师工作。" + "<a " * 12), "D407", 15),
+    Case("unmatched-brackets-in-body", INTERPRETATION, replace("共二十条。", "共二十条。" + "[" * 1000), "D407", 15),
+    Case("nesting-in-body", RULES, replace("## 第一条", "## 第一条\n\n" + "> " * 20 + "内容"), "D407", 23),
     Case("resident-id-in-body", NEWS, replace("会议部署了年度律师工作。", f"联系人身份证号 {ID_NUMBER}。"), "D402", 15),
     Case("resident-id-in-yaml", NEGATIVE, replace("内部工作流程等方面的信息", f"内部工作流程等方面的信息，如 {ID_NUMBER}"), "D402", 3),
     Case("mobile-number-in-body", NEWS, replace("会议部署了年度律师工作。", "会议部署了年度律师工作。\n\n联系人：13812345678"), "D403", 17, exit=0),

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI
+from disclosure import pii
 from disclosure.loader import Loader
 from disclosure.pages.render import relative
 from disclosure.publishing import markup
@@ -97,7 +98,7 @@ link_text = st.lists(st.sampled_from(["[a](", "](", "]: ", "]:\n ", ")", "https:
 
 
 def prefilters_pass(patch) -> None:
-    patch.setattr(safety, "_gates", lambda _: (True, True, True))
+    patch.setattr(pii, "may_hold_numbers", lambda _: True)
     patch.setattr(markup_rule, "may_hold_markup", lambda _: True)
     patch.setattr(markup, "may_hold_markup", lambda _: True)
 
@@ -117,7 +118,7 @@ def test_safety_prefilter_never_hides_a_finding(text):
     ["<script>", "<iframe src=x>", "[x](java&#115;cript:y)", "文件\n{: onclick=y }", "*文件*{: onmouseover=y }", '<a href="x" onclick="y">', "身份证11010519491231002X号", "电话13912345678"],
 )
 def test_safety_prefilter_on_known_unsafe_text(text):
-    assert findings(text) and (markup.may_hold_markup(text) or any(safety._gates(text)))
+    assert findings(text) and (markup.may_hold_markup(text) or pii.may_hold_numbers(text))
 
 
 site_paths = st.lists(st.sampled_from(["documents", "catalogue", "01", "0101", "a-b", "index.md", "x.pdf", "."]), max_size=4).map("/".join)
@@ -126,3 +127,46 @@ site_paths = st.lists(st.sampled_from(["documents", "catalogue", "01", "0101", "
 @given(site_paths, site_paths)
 def test_relative_links_are_those_of_posixpath(target, start):
     assert relative(target, start) == posixpath.relpath(target or ".", start or ".")
+
+
+slipped_lines = st.lists(
+    st.lists(st.sampled_from(["title", "- ", "  ", "\t", "\u3000", "\u00a0", "\u2003", "\u200b", ":", "：", " :", " ", "“", "”", "‘", "’", "值", "|", "#", "a", "\r"]), max_size=8).map("".join),
+    max_size=6,
+).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(slipped_lines)
+def test_lines_left_unread_by_the_slip_scan_need_no_mending(text):
+    from disclosure import slips
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(slips, "_MAY_SLIP", type("Always", (), {"search": staticmethod(lambda line: True)}))
+        everything = slips.scan(text, "x.yml", 0)
+    fast = slips.scan(text, "x.yml", 0)
+    assert (fast.text, fast.problems, fast.lines) == (everything.text, everything.problems, everything.lines)
+
+
+nested_yaml = st.lists(st.sampled_from(["- ", "[", "{a: ", "? ", ": ", "  ", "\n", "a", "]", "}", ", ", "b: "]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(nested_yaml, st.integers(0, 70))
+def test_the_shallow_text_shortcut_never_hides_deep_nesting(text, repeat):
+    from disclosure import sources
+
+    text = (text * repeat + "\n# " + "x" * sources._SHORTEST_CRASH)[: sources._SHORTEST_CRASH * 2]
+    def outcome(check):
+        try:
+            check(text)
+        except sources._TooComplex:
+            return "deep"
+        except Exception:
+            return "not yaml"
+        return "ok"
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sources, "_FLOW_LEVELS", -1)  # the shortcut never taken
+        everything = outcome(sources._check_depth)
+    if everything == "deep":
+        assert outcome(sources._check_depth) == "deep"

@@ -72,6 +72,7 @@ CODES: dict[str, str] = {
     "D404": "html-in-title",
     "D405": "bank-card-number",
     "D406": "page-in-theme-folder",
+    "D407": "markup-beyond-bounds",
     "D501": "report-request-balance",
     "D502": "report-row-total",
     "D503": "report-results-total",

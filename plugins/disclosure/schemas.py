@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import islice
 
 import jsonschema_rs
 
@@ -31,6 +32,7 @@ _LOOSE_DATE = re.compile(r"^\s*(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})\s*$")
 _BRACKETS = re.compile(r"[\[【(（](\d{4})[\]】)）]")
 # The schemas' pattern for text shown as-is on pages (titles, names): no HTML.
 NO_HTML = "^[^<>]*$"
+UNKNOWN_NAMED = 20  # unknown keys at one level named one by one (each with a near spelling looked up); the rest in one more
 
 
 def _type_of(value) -> str:
@@ -203,12 +205,17 @@ class Schema:
                 return []
             # A key written wrong is one problem: the field it meant is not reported missing as well.
             allowed = self.properties(key_path)
-            meant = {self._intended(key_path, k, allowed) for k in value if k not in allowed}
+            meant = {self._intended(key_path, k, allowed) for k in islice((k for k in value if k not in allowed), UNKNOWN_NAMED)}
             return [self._missing(located, key_path, name) for name in error.validator_value if name not in value and name not in meant]
         if kind == "additionalProperties":
             allowed = self.properties(key_path)
             extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
-            return [self._unknown(located, key_path + (name,), allowed) for name in extra]
+            named = [self._unknown(located, key_path + (name,), allowed) for name in extra[:UNKNOWN_NAMED]]
+            if len(extra) > UNKNOWN_NAMED:
+                first = extra[UNKNOWN_NAMED]
+                named.append(located.diagnostic(key_path + (first,), "D105", f"还有 {len(extra) - UNKNOWN_NAMED} 个未知字段（从“{first}”起）",
+                                                hint="删除这些行；此处允许的字段：" + "、".join(allowed)))
+            return named
         if kind in ("if", "then", "else", "allOf"):
             return []  # the inner errors are reported on their own
         if kind in ("oneOf", "anyOf"):

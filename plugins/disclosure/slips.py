@@ -22,6 +22,10 @@ _KEY = re.compile(r"^(?P<indent>[ \t\u3000\u00a0]*)(?P<dash>-[ \u3000]+)?(?P<key
 _ASCII_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BLOCK = re.compile(r"^\s*[|>][-+0-9]*\s*(#.*)?$")
 _CURLY = {"“": "”", "‘": "’"}
+# What _mend_line() reads a line for (whitespace other than the space, full-width colons, curly
+# quotes, invisible characters, a space before a colon, which mending drops): a line without
+# any is left as it is, and most lines are read only by this.
+_MAY_SLIP = re.compile(rf"[^\S\n ]|[：“‘{_INVISIBLE}]| :")
 
 
 @dataclass
@@ -51,7 +55,7 @@ def scan(text: str, path: str, line_offset: int, labels: frozenset[str] = frozen
         if not stripped or stripped.startswith("#"):
             continue
         number = index + 1 + line_offset
-        new = _mend_line(line, previous, labels, number, path, mended.problems)
+        new = _mend_line(line, previous, labels, number, path, mended.problems) if _MAY_SLIP.search(line) else line
         if new != line:
             lines[index] = new
             mended.lines.add(index)

@@ -161,9 +161,22 @@ class _TooComplex(Exception):
         self.line = line  # 0-based line in the YAML text
 
 
+# A block collection nested in another starts further right, but for a sequence that is a mapping's
+# value, which may start where its key does: two levels take at least one column. A block collection
+# starts at a line's indentation or after the compact indicators (`- `, `? `, `: `) that follow it.
+# So a text with few flow brackets and no line starting with _BLOCK_COLUMNS of those characters is
+# shallower than MAX_DEPTH, and the event-by-event walk (a Python object per event) is not needed.
+_FLOW_LEVELS = 16
+_BLOCK_COLUMNS = 20
+_DEEP_BLOCK = re.compile(r"^[ ?:-]{%d}" % _BLOCK_COLUMNS, re.MULTILINE)
+assert _FLOW_LEVELS + 2 * (_BLOCK_COLUMNS + 1) < MAX_DEPTH
+
+
 def _check_depth(text: str) -> None:
     """Refuse deep nesting before composing: libyaml's composer recurses in C and would crash."""
     if len(text) < _SHORTEST_CRASH:
+        return
+    if text.count("[") + text.count("{") <= _FLOW_LEVELS and not _DEEP_BLOCK.search(text):
         return
     loader = yaml.CSafeLoader(text)
     depth = 0

@@ -30,6 +30,7 @@ from disclosure.pages.site import build_pages
 from disclosure.publishing.audit import Manifest, audit
 from disclosure.publishing.csp import with_policy
 from disclosure.publishing.sanitize import sanitize
+from disclosure.publishing.shape import UNBOUNDED
 from disclosure.release import Release
 from disclosure.rules.theme_folder import is_asset
 
@@ -163,6 +164,9 @@ class DisclosurePlugin(BasePlugin):
                 log.error(f"{diagnostic.location()}: {single_line(diagnostic.describe())}")
             else:
                 log.info(f"{diagnostic.location()}: 警告 {single_line(diagnostic.describe())}")
+        if any(diagnostic.code == UNBOUNDED for diagnostic in self.result.diagnostics):
+            # Rendering such a text would take hours or exhaust the stack, in a preview too.
+            raise PluginError(f"有正文或字段无法在有限时间内排版（{UNBOUNDED}，见上方），本次构建在生成页面之前停止")
         docs_dir = Path(config.docs_dir).resolve()
         for file in list(files):  # anything but an asset in docs/ would be published past every check: an error above, and left out
             if file.generated_by is None and file.abs_src_path and not is_asset(file.src_uri) and Path(file.abs_src_path).resolve().is_relative_to(docs_dir):

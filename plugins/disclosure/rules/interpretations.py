@@ -17,11 +17,13 @@ def _sections(body: str) -> dict[str, tuple[int, bool]]:
     """Each `##` section: the line of its heading within the body, and whether any text follows it
     (an editor's <!-- note --> is not text) before the next heading of its level or above."""
     found: dict[str, tuple[int, bool]] = {}
+    line, counted = 0, 0  # lines counted up to `counted`: each stretch of the body once, not once per heading
     for match in _HEADING.finditer(body):
         following = _ANY_HEADING.search(body, match.end())
         text = body[match.end(): following.start() if following else len(body)]
         title = match.group(1).rstrip(" \t#").strip()
-        found.setdefault(title, (body.count("\n", 0, match.start()), bool(_COMMENT.sub("", text).strip())))
+        line, counted = line + body.count("\n", counted, match.start()), match.start()
+        found.setdefault(title, (line, bool(_COMMENT.sub("", text).strip())))
     return found
 
 

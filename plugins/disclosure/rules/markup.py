@@ -4,18 +4,22 @@ Every page passes an allowlist sanitizer (disclosure.publishing.sanitize) whatev
 says; reporting what it would take out — script, event handlers, `javascript:` links, frames,
 <base>, <style>, attribute lists — lets the editor learn, and the build never silently changes
 what a page says.
+
+Before anything renders a text, its shape is checked in one linear pass (D407,
+disclosure.publishing.shape): a text Python-Markdown could not render in bounded time is refused
+here, and the build stops on it before rendering any page.
 """
 
 from __future__ import annotations
 
+from disclosure.publishing import shape
 from disclosure.publishing.markup import content_markup, may_hold_markup
 from disclosure.rules.safety import _all_text, _at, _entries, _strings
 
 
 def check(context):
     markup = content_markup()
-    sources = list(_entries(context.project)) + [(report.source, None) for report in context.project.annual_reports]
-    for source, body in sources:
+    for source, body in _entries(context.project):
         if "markup" not in source.memo:  # depends on this file's content only
             source.memo["markup"] = list(_scan(source, body, markup))
         yield from source.memo["markup"]
@@ -25,9 +29,15 @@ def _scan(source, body, markup):
     data = source.data if isinstance(source.data, dict) else {}
     if may_hold_markup("\n".join(_all_text(data, []))):  # one look at all the fields together
         for key_path, text in _strings(data):
-            for finding in markup.field_findings(text):
+            problems = shape.problems(text) if may_hold_markup(text) else []
+            for problem in problems:
+                yield _at(source, key_path, None, problem.offset, shape.UNBOUNDED, f"字段中{problem.message}", problem.hint)
+            for finding in [] if problems else markup.field_findings(text):
                 yield _at(source, key_path, None, finding.offset, "D401", f"字段中的{finding.removal.describe()}不允许发布，网站会将其删除", _hint(finding.removal))
-    for finding in markup.findings(body) if body else ():
+    problems = shape.problems(body) if body else []
+    for problem in problems:
+        yield _at(source, ("body",), body, problem.offset, shape.UNBOUNDED, f"正文中{problem.message}", problem.hint, label="正文")
+    for finding in markup.findings(body) if body and not problems else ():
         message = f"正文中的{finding.removal.describe()}不允许发布，网站会将其删除"
         yield _at(source, ("body",), body, finding.offset, "D401", message, _hint(finding.removal), label="正文")
 

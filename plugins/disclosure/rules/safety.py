@@ -1,43 +1,21 @@
-"""Content safety and privacy: no active HTML, no resident ID numbers, few phone and card numbers.
+"""Personal information (个人信息保护): no resident ID numbers, few mobile and bank-card numbers.
 
-Bodies are Markdown that the site renders as HTML, so script, event handlers,
-`javascript:` links and frames would run in readers' browsers. Identity
-numbers must never be published by accident (个人信息保护): every text of every
-kind of content is read for them as a reader would see it (disclosure.pii).
+Identity numbers must never be published by accident: every text of every kind of content is
+read for them as a reader would see it (disclosure.pii). Active content (script, event handlers,
+foreign URL schemes, frames) is the markup rule's concern (rules/markup.py, D401): it holds every
+body and field to the allowlist the site's sanitizer applies, rather than looking for known attacks.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from bisect import bisect_right
 from itertools import accumulate
 
 from disclosure import pii
 from disclosure.diagnostics import Diagnostic, Severity
 
-TAG, SCHEME, NUMBER = 0, 1, 2  # which of _gates() a pattern needs
-_UNSAFE = (
-    (TAG, re.compile(r"<\s*script\b", re.IGNORECASE), "含有 <script> 脚本", "删除脚本代码；正文只能写普通文字、表格和链接"),
-    (TAG, re.compile(r"<\s*iframe\b", re.IGNORECASE), "含有 <iframe> 内嵌框架", "删除内嵌框架，改为普通链接"),
-    (TAG, re.compile(r"<\s*(object|embed)\b", re.IGNORECASE), "含有 <object>、<embed> 嵌入内容", "删除嵌入内容，改为附件或普通链接"),
-    # Browsers ignore tabs and line breaks inside a URL's scheme.
-    (SCHEME, re.compile(r"(j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE), "含有 javascript: 链接", "链接只能指向 https:// 网址或仓库内文件"),
-    # `<img/onerror=…>` and `<a href="x"onclick=…>` are attributes too.
-    (TAG, re.compile(r"<[a-z][^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE), "HTML 标签含有 on… 事件属性", "删除 onclick、onerror 等事件属性"),
-)
-# What the patterns above need, tested first because almost no text has it: a "<"
-# (tags) or a ":" (schemes), or an "&" that could spell either as a character
-# reference (plain substring tests), or the digits of a number (pii.may_hold_numbers).
-# A new pattern needs a gate here.
 # A field meant for a phone number may hold a mobile one (a service line); elsewhere it is worth a look.
 _PHONE_FIELDS = ("phone", "fax")
-
-
-def _gates(text: str) -> tuple[bool, bool, bool]:
-    """(may hold a tag, may hold a scheme, may hold a long number): TAG, SCHEME, NUMBER."""
-    encoded = "&" in text
-    return "<" in text or encoded, ":" in text or encoded, pii.may_hold_numbers(text)
 
 
 def _strings(value, key_path=()):
@@ -78,19 +56,6 @@ def _entries(project):
         yield report.source, None
 
 
-def _matches(pattern: re.Pattern, text: str) -> list[int]:
-    """Where `pattern` matches, also when hidden behind character references (`&#106;avascript:`): then at the line's start."""
-    found = [match.start() for match in pattern.finditer(text)]
-    if "&" in text:
-        start = 0
-        for line in text.splitlines(keepends=True):
-            plain = not any(start <= offset < start + len(line) for offset in found)
-            if "&" in line and plain and pattern.search(html.unescape(line)):
-                found.append(start)
-            start += len(line)
-    return sorted(found)
-
-
 def _body_position(source, body: str, offset: int) -> tuple[int, int]:
     before = body[:offset]
     return source.body_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1
@@ -107,20 +72,10 @@ def _scan(source, body):
     data = source.data if isinstance(source.data, dict) else {}
     listed = data.get("pii_allow")
     allowed = {"".join(x.upper().split()) for x in listed if isinstance(x, str)} if isinstance(listed, list) else set()
-    texts = []
+    if body and pii.may_hold_numbers(body):
+        yield from _personal_numbers(source, ("body",), pii.find_numbers(body), body, allowed)
     strings = _all_text(data, [])
-    fields = _gates("\n".join(strings))  # one look at all the fields together
-    if fields[TAG] or fields[SCHEME]:
-        texts = [(key_path, text, None, fields) for key_path, text in _strings(data) if key_path[:1] != ("pii_allow",)]
-    if body:
-        texts.append((("body",), body, body, _gates(body)))
-    for key_path, text, in_body, gates in texts:
-        for gate, pattern, message, hint in _UNSAFE:
-            for offset in _matches(pattern, text) if gates[gate] else ():
-                yield _at(source, key_path, in_body, offset, "D401", f"{message}，网站不允许发布", hint, label="正文" if in_body else "")
-        if in_body is not None and gates[NUMBER]:
-            yield from _personal_numbers(source, key_path, pii.find_numbers(text), in_body, allowed)
-    if fields[NUMBER]:
+    if pii.may_hold_numbers("\n".join(strings)):  # one look at all the fields together
         yield from _field_numbers(source, data, strings, allowed)
 
 

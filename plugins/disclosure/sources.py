@@ -79,6 +79,18 @@ class Located:
         return Diagnostic(self.path, line, column, code, message, field=dotted(key_path), **extra)
 
 
+def text_values(value, key_path: Path_ = ()):
+    """Every text value of a YAML structure with its key path, in document order."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from text_values(child, key_path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from text_values(child, key_path + (index,))
+    elif isinstance(value, str):
+        yield key_path, value
+
+
 def dotted(key_path: Path_) -> str:
     parts: list[str] = []
     for part in key_path:

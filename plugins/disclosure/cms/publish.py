@@ -39,7 +39,11 @@ class EditorMissing(Exception):
 
 
 def bundle(app: Path) -> list[Path]:
-    """Decap's program: its entry script and the chunks it loads from beside itself."""
+    """Decap's program: its entry script and the chunks it loads from beside itself (the page and
+    the site's own script must be there too)."""
+    missing = [name for name in ("index.html", "editor.js") if not (app / name).is_file()]
+    if missing:
+        raise EditorMissing(f"设置了 web_editor_repo，但 {app} 下缺少网页编辑器的页面文件 {'、'.join(missing)}：从引擎仓库的 admin/ 复制过来")
     dist = app / "node_modules" / "decap-cms" / "dist"
     entry = dist / "decap-cms.js"
     if not entry.is_file():
@@ -76,11 +80,12 @@ def preview_styles() -> dict[str, Path]:
 
 def files(app: Path, options, proposals: dict[str, str]) -> dict[str, str | Path]:
     """Every file of the published editor, by its path under the site: text to write, or a file to copy."""
+    program = bundle(app)  # first: it says what is missing
     found: dict[str, str | Path] = {
         f"{FOLDER}/index.html": login_page(app),
         f"{FOLDER}/config.yml": cms_config.text(settings(options, proposals)),
         f"{FOLDER}/assets/editor.js": app / "editor.js",
     }
-    found.update({f"{FOLDER}/assets/{path.name}": path for path in bundle(app)})
+    found.update({f"{FOLDER}/assets/{path.name}": path for path in program})
     found.update({f"{FOLDER}/preview/{name}": path for name, path in preview_styles().items()})
     return found

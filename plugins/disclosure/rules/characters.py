@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from disclosure.diagnostics import Diagnostic
+from disclosure.sources import text_values
 
 # C0 except tab and line feed (carriage returns are normalised when a file is read), DEL, C1,
 # and the two non-characters XML 1.0 excludes.
@@ -28,23 +29,12 @@ def _sources(project):
             yield source, None
 
 
-def _strings(value, key_path=()):
-    if isinstance(value, str):
-        yield key_path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, key_path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, key_path + (index,))
-
-
 def _message(character: str) -> str:
     return f"含有控制字符 U+{ord(character):04X}，网页、订阅源和开放数据无法正确显示"
 
 
 def _scan(source, body: str | None):
-    for key_path, text in _strings(source.data):
+    for key_path, text in text_values(source.data):
         found = CONTROL.search(text)
         if found:
             yield source.diagnostic(key_path, "D606", _message(found.group()), hint=_HINT)

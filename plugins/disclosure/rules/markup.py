@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from disclosure.publishing import shape
 from disclosure.publishing.markup import content_markup, may_hold_markup
-from disclosure.rules.safety import _all_text, _at, _entries, _strings
+from disclosure.rules.safety import _all_text, _at, _entries
+from disclosure.sources import text_values
 
 
 def check(context):
@@ -28,7 +29,7 @@ def check(context):
 def _scan(source, body, markup):
     data = source.data if isinstance(source.data, dict) else {}
     if may_hold_markup("\n".join(_all_text(data, []))):  # one look at all the fields together
-        for key_path, text in _strings(data):
+        for key_path, text in text_values(data):
             problems = shape.problems(text) if may_hold_markup(text) else []
             for problem in problems:
                 yield _at(source, key_path, None, problem.offset, shape.UNBOUNDED, f"字段中{problem.message}", problem.hint)

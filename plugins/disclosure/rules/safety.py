@@ -13,21 +13,10 @@ from itertools import accumulate
 
 from disclosure import pii
 from disclosure.diagnostics import Diagnostic, Severity
+from disclosure.sources import text_values
 
 # A field meant for a phone number may hold a mobile one (a service line); elsewhere it is worth a look.
 _PHONE_FIELDS = ("phone", "fax")
-
-
-def _strings(value, key_path=()):
-    """Every text value of a YAML structure with its key path."""
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, key_path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, key_path + (index,))
-    elif isinstance(value, str):
-        yield key_path, value
 
 
 def _all_text(value, found: list[str]) -> list[str]:
@@ -85,7 +74,7 @@ def _field_numbers(source, data, strings, allowed):
     numbers = pii.find_numbers(joined)
     if not numbers:
         return
-    key_paths = [key_path for key_path, _ in _strings(data)]  # in the order of `strings`
+    key_paths = [key_path for key_path, _ in text_values(data)]  # in the order of `strings`
     starts = list(accumulate((len(text) + 1 for text in strings[:-1]), initial=0))
     for number in numbers:
         index = bisect_right(starts, number.start) - 1

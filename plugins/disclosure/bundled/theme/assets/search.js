@@ -5,6 +5,11 @@
  * format and query.py for the reference query this file must agree with). A
  * query fetches only the shards of its keys and then one small record per
  * result shown, so the first result needs tens of kilobytes, not the site.
+ *
+ * On a platform's search page the index is merged from the agencies' own (see
+ * plugins/disclosure/platform/search_merge.py): a key's lists come per agency in
+ * its own numbers, which start at the agency's offset on the platform; order.bin
+ * gives each entry's date for the order of results; records are the agency's own.
  */
 (function () {
   "use strict";
@@ -112,36 +117,95 @@
     }
     return payloads;
   }
-  function decodeList(bytes, at, total) {
+  /* Adds the entry numbers of the list at `at` (of `total` entries), each plus `base`, to `numbers`. */
+  function decodeList(bytes, at, total, base, numbers) {
     const kind = bytes[at.offset++];
-    const numbers = [];
     if (kind === 1) {
-      for (let n = 0; n < total; n++) if (bytes[at.offset + (n >> 3)] & (1 << (n & 7))) numbers.push(n);
-      at.offset += (total + 7) >> 3;
+      const end = at.offset + ((total + 7) >> 3);
+      for (let i = at.offset, n = base; i < end; i++, n += 8) {
+        const byte = bytes[i];
+        if (byte) for (let bit = 0; bit < 8; bit++) if (byte & (1 << bit)) numbers.add(n + bit);
+      }
+      at.offset = end;
     } else if (kind === 2 || kind === 4) {
       const count = readVarint(bytes, at);
       for (let i = 0; i < count; i++, at.offset += kind) {
         let n = 0;
         for (let b = kind - 1; b >= 0; b--) n = n * 256 + bytes[at.offset + b];
-        numbers.push(n);
+        numbers.add(base + n);
       }
     }
-    return new Set(numbers);
+  }
+  /* `count` sets of entry numbers from a key's payload: one site's lists, or each agency's on a platform. */
+  function decodeLists(payload, count, m) {
+    const sets = Array.from({ length: count }, () => new Set());
+    if (!payload) return sets;
+    if (!m.agencies) {
+      const at = { offset: 0 };
+      for (const numbers of sets) decodeList(payload, at, m.entries, 0, numbers);
+      return sets;
+    }
+    const at = { offset: 0 };
+    while (at.offset < payload.length) {
+      const agency = m.agencies[readVarint(payload, at)];
+      const end = readVarint(payload, at) + at.offset;
+      for (const numbers of sets) decodeList(payload, at, agency.entries, agency.offset, numbers);
+      at.offset = end;
+    }
+    return sets;
   }
   const shards = new Map();
   async function lists(folder, key, count) {
     const m = await manifest();
     const path = `${folder}/${shardOf(key, m.shards[folder])}.bin`;
     if (!shards.has(path)) shards.set(path, load(path, "binary").then(decodeShard));
-    const payload = (await shards.get(path)).get(key);
-    const at = { offset: 0 };
-    return Array.from({ length: count }, () => (payload ? decodeList(payload, at, m.entries) : new Set()));
+    return decodeLists((await shards.get(path)).get(key), count, m);
   }
   async function facet(name, value) {
-    const payload = decodeShard(await load(`facets/${name}.bin`, "binary")).get(value);
-    return payload ? decodeList(payload, { offset: 0 }, (await manifest()).entries) : new Set();
+    const m = await manifest();
+    if (m.agencies && name === "agency") {
+      const agency = m.agencies.find((a) => a.id === value);
+      return new Set(agency ? Array.from({ length: agency.entries }, (_, i) => agency.offset + i) : []);
+    }
+    return decodeLists(decodeShard(await load(`facets/${name}.bin`, "binary")).get(value), 1, m)[0];
   }
-  const record = (n) => load(`r/${n}.json`, "json");
+  /* On a platform: each entry's date (a day number, 0 for undated), from order.bin's runs. */
+  let days = null;
+  function entryDays() {
+    if (!days) days = decodeDays().catch((error) => ((days = null), Promise.reject(error))); // a later query tries again
+    return days;
+  }
+  async function decodeDays() {
+    const bytes = new Uint8Array(await load("order.bin", "binary"));
+    const found = new Int32Array((await manifest()).entries);
+    const at = { offset: 0 };
+    let n = 0;
+    while (at.offset < bytes.length) {
+      let day = 0;
+      for (let runs = readVarint(bytes, at); runs > 0; runs--) {
+        const step = readVarint(bytes, at);
+        day -= step % 2 ? -(step - 1) / 2 - 1 : step / 2;
+        found.fill(day, n, (n += readVarint(bytes, at)));
+      }
+    }
+    return found;
+  }
+  const placedRecords = new Map();
+  async function record(n) {
+    const m = await manifest();
+    if (!m.agencies) return load(`r/${n}.json`, "json");
+    if (!placedRecords.has(n)) {
+      const agency = m.agencies.findLast((a) => a.offset <= n);
+      const placed = load(`../../${agency.path}/search/data/r/${n - agency.offset}.json`, "json").then((entry) => ({
+        ...entry,
+        u: `${agency.path}/${entry.u}`,
+        k: `${agency.name} · ${entry.k}`,
+      }));
+      placed.catch(() => placedRecords.delete(n));
+      placedRecords.set(n, placed);
+    }
+    return placedRecords.get(n);
+  }
   const intersect = (a, b) => new Set([...a].filter((n) => b.has(n)));
 
   // -- the query: the same as query.py ----------------------------------------------
@@ -208,6 +272,7 @@
   async function search(query, filters = {}, order = "relevance") {
     await prepareFolding(query);
     const m = await manifest();
+    const dated = m.agencies ? entryDays() : null; // fetched beside the shards
     const gram = m.gram;
     let scores = null;
     const candidates = new Set();
@@ -252,7 +317,9 @@
         for (const n of [...scores.keys()]) if (!allowed.has(n)) scores.delete(n);
       }
     }
-    const entries = [...scores.keys()].sort(order === "date" ? (a, b) => a - b : (a, b) => scores.get(b) - scores.get(a) || a - b);
+    const day = dated && (await dated);
+    const newer = day ? (a, b) => day[b] - day[a] || a - b : (a, b) => a - b;
+    const entries = [...scores.keys()].sort(order === "date" ? newer : (a, b) => scores.get(b) - scores.get(a) || newer(a, b));
     return { query, readings, entries, candidates: intersect(candidates, new Set(entries)) };
   }
 
@@ -469,6 +536,9 @@
       if (event.target !== input) run(0);
     });
     status.tabIndex = -1;
+    manifest()
+      .then((m) => m.agencies && entryDays())
+      .catch(() => {}); // fetched before the first keystroke: the query itself says what failed
     const page = restore();
     if (FILTERS.some((name) => form.elements[name] && form.elements[name].value) || form.elements.sort.value !== "relevance" || matchMedia("(min-width: 60em)").matches) {
       filters.open = true;

@@ -101,14 +101,16 @@ def test_merged_payloads_round_trip(segments):
     assert decode_segments(encode_segments(segments)) == segments
 
 
-@given(st.lists(st.lists(st.sampled_from([0, 1, 739_000, 739_001, 739_365]), max_size=30), max_size=5))
+@given(st.lists(st.lists(st.sampled_from([0, 1, 739_000, 739_001, 739_003, 739_008, 739_365]), max_size=40), max_size=5))
 def test_entry_dates_round_trip_in_any_order(days):
     assert decode_days(encode_days(days)) == [day for agency in days for day in agency]
 
 
-def test_entry_dates_of_one_day_take_two_bytes_a_run():
+def test_entry_dates_of_one_day_take_a_byte_a_run():
     newest_first = [[739_000 - n // 3 for n in range(3_000)]]  # three entries a day, a day after another
-    assert len(encode_days(newest_first)) == 2 + 1_000 * 2 + 2  # run count, runs; the first step, the whole day, takes three bytes
+    assert len(encode_days(newest_first)) == 2 + (1 + 3 + 1) + 999  # run count; the first run, from day 0; the others
+    long_runs = [[739_000] * 40, [739_000, 738_990]]  # more than 16 entries a day; ten days apart
+    assert decode_days(encode_days(long_runs)) == [day for agency in long_runs for day in agency]
 
 
 # -- queries over a small index ------------------------------------------------------

@@ -114,11 +114,16 @@ def decode_segments(payload: bytes) -> list[tuple[int, bytes]]:
     return segments
 
 
+_LONG_RUN = 0x80  # marks a run that does not fit in one byte
+
+
 def encode_days(days: list[list[int]]) -> bytes:
     """Each agency's entry dates (ordinals, 0 for undated), in runs of one day:
 
-        per agency: varint runs, then per run: varint zigzag(previous day - day), varint length
-    (an agency lists its entries newest first, so a difference is a small positive number).
+        per agency: varint runs, then per run, with step = previous day - day (the first: - day):
+          one byte (step - 1) << 4 | (length - 1)            for a step of 1–7 days and 1–16 entries
+          0x80, varint zigzag(step), varint length            for any other
+    An agency lists its entries newest first, so most runs are a byte: the table is fetched whole.
     """
     out = bytearray()
     for agency in days:
@@ -132,7 +137,10 @@ def encode_days(days: list[list[int]]) -> bytes:
         previous = 0
         for day, length in runs:
             step = previous - day
-            out += varint(step * 2 if step >= 0 else -step * 2 - 1) + varint(length)
+            if 1 <= step <= 7 and length <= 16:
+                out.append((step - 1) << 4 | (length - 1))
+            else:
+                out += bytes([_LONG_RUN]) + varint(step * 2 if step >= 0 else -step * 2 - 1) + varint(length)
             previous = day
     return bytes(out)
 
@@ -145,9 +153,15 @@ def decode_days(data: bytes) -> list[int]:
         runs, offset = read_varint(data, offset)
         previous = 0
         for _ in range(runs):
-            step, offset = read_varint(data, offset)
-            length, offset = read_varint(data, offset)
-            previous -= step // 2 if step % 2 == 0 else -(step // 2) - 1
+            head = data[offset]
+            offset += 1
+            if head == _LONG_RUN:
+                step, offset = read_varint(data, offset)
+                length, offset = read_varint(data, offset)
+                previous -= step // 2 if step % 2 == 0 else -(step // 2) - 1
+            else:
+                previous -= (head >> 4) + 1
+                length = (head & 15) + 1
             days.extend(repeat(previous, length))
     return days
 

@@ -183,9 +183,16 @@
     while (at.offset < bytes.length) {
       let day = 0;
       for (let runs = readVarint(bytes, at); runs > 0; runs--) {
-        const step = readVarint(bytes, at);
-        day -= step % 2 ? -(step - 1) / 2 - 1 : step / 2;
-        found.fill(day, n, (n += readVarint(bytes, at)));
+        const head = bytes[at.offset++];
+        let length = (head & 15) + 1;
+        if (head === 0x80) {
+          const step = readVarint(bytes, at);
+          day -= step % 2 ? -(step - 1) / 2 - 1 : step / 2;
+          length = readVarint(bytes, at);
+        } else {
+          day -= (head >> 4) + 1;
+        }
+        found.fill(day, n, (n += length));
       }
     }
     return found;

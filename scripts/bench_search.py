@@ -201,6 +201,7 @@ def first_result(page, pattern: str, query: str, select_input, result_selector: 
     select_input(page)
     page.keyboard.type(query, delay=30)  # faster than the debounce, as a word committed by an input method
     page.wait_for_selector(result_selector, timeout=timeout * 1000)
+    page.wait_for_function("window.__bench.first > 0", timeout=timeout * 1000)  # results of the whole query
     page.wait_for_timeout(300)  # let the last transfer's bookkeeping arrive
     timing = page.evaluate("window.__bench")
     return page.transferred(pattern), timing["first"] - timing["lastInput"]

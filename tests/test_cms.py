@@ -135,6 +135,7 @@ def session(browser, editor):
     """One logged-in editor page for the module, recording every host it talks to."""
     root, url = editor
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(60000)  # the editor re-renders its whole form on each change: slow on a busy machine
     page = context.new_page()
     hosts: set[str] = set()
     page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?" after a form that was not saved
@@ -492,6 +493,7 @@ def reviewed(browser, tmp_path_factory):
     server, proxy = serve.start(root, APP, port, proxy_port, review=True)
     _wait_for_proxy(proxy_port)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(60000)  # the editor re-renders its whole form on each change: slow on a busy machine
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
     url = f"http://127.0.0.1:{port}/admin/"

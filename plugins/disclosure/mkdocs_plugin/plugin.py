@@ -272,10 +272,10 @@ class DisclosurePlugin(BasePlugin):
         if self.manifest is None:
             return
         site_dir = Path(config.site_dir)
-        # Both cores while nothing else runs; a preview's server has threads, which a fork does not take along safely.
-        workers = 1 if self.serving else min(os.cpu_count() or 1, 4)
-        # A preview's pages carry no Content-Security-Policy, so its scripts cannot be told from the theme's.
-        findings = audit(site_dir, self.manifest, audited=outputs(self.site), workers=workers, scripts=not self.serving)
+        # In this process: what every page repeats is read once (disclosure.repeated), which costs less
+        # than reading it again in a second one. A preview's pages carry no Content-Security-Policy, so
+        # its scripts cannot be told from the theme's.
+        findings = audit(site_dir, self.manifest, audited=outputs(self.site), scripts=not self.serving)
         for path in {finding.path for finding in findings}:
             (site_dir / path).unlink(missing_ok=True)  # never served, not even by a preview
         if self.dirty:  # not cleaned first: pages of entries withdrawn since an earlier build are expected to be left

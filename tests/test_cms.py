@@ -219,8 +219,8 @@ def publish(page) -> None:
 def published(page) -> None:
     publish(page)
     try:
-        page.get_by_text("内容已保存").wait_for(timeout=10000)
-        page.wait_for_url("**/entries/**")  # the editor moves to the saved entry; a new form must come after
+        page.get_by_text("内容已保存").wait_for(timeout=30000)
+        page.wait_for_url("**/entries/**", timeout=60000)  # the editor moves to the saved entry; a new form must come after
     except Exception:
         page.screenshot(path=str(ARTIFACTS / "cms-not-saved.png"), full_page=True)
         problems = [line for line in page.inner_text("body").splitlines() if "必填" in line or "格式不正确" in line or "不能" in line]
@@ -518,7 +518,7 @@ def test_in_review_an_entry_is_a_branch_until_it_is_published(reviewed, capsys):
     notice(page)
     page.get_by_role("button", name="保存", exact=True).click()
     page.get_by_text("修改已保存").wait_for()
-    page.wait_for_url("**/entries/**")
+    page.wait_for_url("**/entries/**", timeout=60000)
 
     (branch,) = [name.strip("* ") for name in _git(root, "branch", "--list", "cms/*").splitlines()]
     assert branch.startswith("cms/documents/")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import subprocess
 import sys
@@ -67,8 +68,7 @@ def parser(examples: dict[str, str] | None = None) -> argparse.ArgumentParser:
     check.add_argument("root", nargs="?", default=".", metavar="目录", help="内容仓库目录（含 mkdocs.yml），默认当前目录")
     check.add_argument(
         "--format", choices=("text", "github", "json"),
-        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
-        help="输出格式：text（默认）、github（GitHub 注释）、json",
+        help="输出格式：text（默认；在 GitHub Actions 中默认 github）、github（GitHub 注释）、json",
     )
     check.add_argument("--as-of", type=_date, metavar="日期", help="按指定日期判断定时发布和有效期（YYYY-MM-DD），默认今天")
     check.add_argument(
@@ -100,6 +100,12 @@ def parser(examples: dict[str, str] | None = None) -> argparse.ArgumentParser:
     editor.add_argument("root", nargs="?", default=".", type=Path, metavar="目录", help="内容仓库目录，默认当前目录")
     platform_cli.add_commands(commands, _date)
     return root
+
+
+@functools.cache
+def _parser(examples: tuple[tuple[str, str], ...]) -> argparse.ArgumentParser:
+    """Built once a process: a parser holds no state between parses, and building one costs more than a small check."""
+    return parser(dict(examples))
 
 
 def repository_examples(argv: list[str]) -> dict[str, str]:
@@ -169,9 +175,10 @@ def run_check(args) -> int:
     if changed:
         # What is overdue in a file this change touches is the change's to do: an error for it alone.
         diagnostics = [replace(d, severity=Severity.ERROR) if d.code in due.DUE_CODES and d.file in changed else d for d in diagnostics]
-    if args.format == "json":
+    output = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if output == "json":
         print(render_json(diagnostics))
-    elif args.format == "github":
+    elif output == "github":
         print(render_github(diagnostics))
     else:
         print(render_text(diagnostics, colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
@@ -324,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     """Ctrl-C and a reader that stops early (`| head`) end in one Chinese line, never a traceback."""
     try:
         argv = sys.argv[1:] if argv is None else argv
-        args = parser(repository_examples(argv)).parse_args(argv)
+        args = _parser(tuple(repository_examples(argv).items())).parse_args(argv)
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
         return code

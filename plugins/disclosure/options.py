@@ -210,7 +210,7 @@ def build(settings: dict | None, **overrides) -> Options:
     return Options(**{name: value for name, value in values.items() if value is not None})
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(yaml.CSafeLoader):
     """Reads mkdocs.yml, ignoring the `!!python/…` and `!ENV` tags MkDocs allows."""
 
 
@@ -220,7 +220,7 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def _timestamp(loader, node):
     """A date that does not exist (2021-02-30) stays text, for the setting's reader to explain."""
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
         return loader.construct_scalar(node)
 

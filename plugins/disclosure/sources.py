@@ -8,6 +8,7 @@ original text of every scalar YAML did not read as a string.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -240,10 +241,53 @@ def load_yaml(text: str, located: Located, problems: list[Diagnostic]) -> bool:
     return True
 
 
+# What libyaml's problem means for someone editing a form-like file, and the fix: (part of the problem text, message, hint).
+_PROBLEMS = (
+    ("mapping values are not allowed", "这一行多了一个冒号，或缩进与上一行不一致",
+     "文字里有“: ”（冒号加空格）时，用英文双引号把整个值括起来；否则让这一行与同一层级的字段左对齐"),
+    ("did not find expected key", "这一行的缩进与上一行不一致，或引号括起的值后面还有文字",
+     "让这一行与同一层级的字段左对齐；引号括起的值后面不能再写文字，需要时把整个值放进引号里"),
+    ("could not find expected ':'", "这一行缺少冒号：每个字段都要写成“字段名: 值”",
+     "在字段名后加英文冒号和一个空格；如果这一行是上一行文字的延续，用英文双引号把整个值括起来"),
+    ("cannot start any token", "值以 YAML 不允许的字符开头（如 @、`、%）",
+     "用英文双引号把整个值括起来"),
+    ("alias", "值以 * 开头，YAML 把它当成了引用", "用英文双引号把整个值括起来"),
+    ("anchor", "值以 & 开头，YAML 把它当成了锚点", "用英文双引号把整个值括起来"),
+    ("unknown escape character", "双引号里的反斜杠（\\）后面跟了 YAML 不认识的字符",
+     "把反斜杠写两遍（\\\\），或改用单引号括起这个值"),
+    ("found another document", "文件中多了一行“---”，后面的内容成了第二份文件",
+     "删除多余的“---”行：一个文件只写一条内容"),
+    ("expected '-' indicator", "列表中的一行没有以“- ”开头，或与其他项没有对齐",
+     "列表的每一项都以“- ”开头，并与其他项左对齐"),
+    ("expected comment or line break", "“|”或“>”后面不能在同一行写文字",
+     "把文字移到下一行，并比字段名多缩进两个空格"),
+)
+
+
+def _explained(problem: str, context: str) -> tuple[str, str]:
+    for part, message, hint in _PROBLEMS:
+        if part in problem or part in context:
+            return message, hint
+    return f"YAML 格式错误（解析器原文：{problem or context}）", "检查此行及上一行的缩进、冒号后的空格和引号是否成对"
+
+
+_FIELD = re.compile(r"^\s*(?:- )?([\w-]+): +([^\"'\s].*?)\s*$")
+
+
+def _quoted(line: str) -> str | None:
+    """`field: value` with the value in double quotes (JSON's escaping is YAML's), when the value is the trouble:
+    a colon and space inside it, or a first character YAML reserves."""
+    field = _FIELD.match(line)
+    if not field or not (": " in field.group(2) or field.group(2)[0] in "@`%*&!"):
+        return None
+    return f"{field.group(1)}: {json.dumps(field.group(2), ensure_ascii=False)}"
+
+
 def syntax_error(error: yaml.MarkedYAMLError, text: str, located: Located) -> Diagnostic:
     """D002 at the line YAML stopped, or D006 when a tab in the indentation is the cause."""
     mark = error.problem_mark or error.context_mark
-    unclosed = error.context_mark and error.context and ("quoted" in error.context or "flow" in error.context)
+    unclosed = (error.context_mark and error.context and ("quoted" in error.context or "flow" in error.context)
+                and "escape" not in (error.problem or ""))
     if unclosed:
         mark = error.context_mark  # where the quote or bracket was opened, not where the file ran out
     index = mark.line if mark else 0
@@ -261,7 +305,12 @@ def syntax_error(error: yaml.MarkedYAMLError, text: str, located: Located) -> Di
     if unclosed:
         message, hint = "引号或括号没有成对：从这里开始的内容没有结束", "补上配对的引号（\"）或括号（] 或 }）"
     else:
-        message, hint = f"YAML 格式错误：{error.problem or error.context}", "检查此行及上一行的缩进、冒号后的空格和引号是否成对"
+        message, hint = _explained(error.problem or "", error.context or "")
+        quoted = _quoted(lines[index])
+        if quoted:
+            if "mapping values" in (error.problem or ""):
+                message = "值里有“冒号加空格”，YAML 把它后面的文字当成了又一个字段"
+            hint = f"用英文双引号把整个值括起来，写成 {quoted}"
     return Diagnostic(located.path, index + 1 + located.line_offset, column, "D002", message, hint=hint)
 
 

@@ -136,6 +136,7 @@ class DisclosurePlugin(BasePlugin):
         self.pages = []
         self.site: Site | None = None
         self.manifest: Manifest | None = None
+        self.nav = None
         cache_dir = self.root / self.options.cache_dir if self.options.cache_dir else None
         if self.cache is None or self.cache.place != cache_dir:
             self.cache = ContentCache(cache_dir)
@@ -211,10 +212,16 @@ class DisclosurePlugin(BasePlugin):
             else:
                 files.append(File.generated(config, rel, abs_src_path=str(source)))
 
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+
     def on_env(self, env, config, files):
-        """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""
+        """What the theme overrides show: the 网页设计规范 site meta tags and the footer; Material's
+        navigation rendered once for the pages outside it."""
         if self.serving:
             env.bytecode_cache = self.templates
+        if self.nav is not None:
+            theme.share_navigation(env, self.nav)
         if self.release is None:
             return env
         self.manifest = self.planned(config, files)

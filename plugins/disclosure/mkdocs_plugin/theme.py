@@ -7,9 +7,11 @@ Everything here is a default: what the agency wrote in mkdocs.yml stays as writt
 from __future__ import annotations
 
 import os
+import posixpath
 
 import pathspec
 import yaml
+from jinja2 import ChoiceLoader, FileSystemLoader, FunctionLoader, PrefixLoader
 from mkdocs import utils
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
@@ -59,3 +61,45 @@ def apply(config) -> None:
         # Documents, interpretations and guides are reached from the list pages; a nav listing
         # them all would make every page carry thousands of links.
         config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(NOT_IN_NAV)
+
+
+def share_navigation(env, nav) -> None:
+    """Material's navigation rendered once for the pages of a folder outside it (partials/shared-nav.html
+    in place of partials/nav.html, which it includes as material/partials/nav.html), unless the agency
+    overrides partials/nav.html itself."""
+    material = utils.get_theme_dir("material")
+    own = env.loader
+    if os.path.dirname(own.get_source(env, "partials/nav.html")[1]) != os.path.join(material, "partials"):
+        return  # the agency's own navigation, left as it is
+
+    def shared(name: str):
+        return own.get_source(env, "partials/shared-nav.html") if name == "partials/nav.html" else None
+
+    env.loader = ChoiceLoader([FunctionLoader(shared), own, PrefixLoader({"material": FileSystemLoader(material)})])
+    env.globals["disclosure_navigation"] = SharedNavigation(nav)
+
+
+class SharedNavigation:
+    """Material's navigation as rendered for the pages outside it, one per folder (partials/shared-nav.html).
+
+    Such a page is no item of the navigation and no item's folder holds it, so no item is current
+    and every link in it is the same relative to any page of the folder."""
+
+    def __init__(self, nav):
+        self.urls = [page.url for page in nav.pages]
+        self.navigations: dict[str, str] = {}
+
+    def folder(self, page) -> str | None:
+        if page is None or not getattr(page, "is_page", False) or any(url.startswith(page.url) for url in self.urls):
+            return None
+        return posixpath.dirname(page.url.rstrip("/"))
+
+    def known(self, folder: str) -> bool:
+        return folder in self.navigations
+
+    def rendered(self, folder: str) -> str:
+        return self.navigations[folder]
+
+    def keep(self, folder: str, rendered: str) -> str:
+        self.navigations[folder] = rendered
+        return rendered

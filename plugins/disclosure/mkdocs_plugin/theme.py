@@ -63,43 +63,48 @@ def apply(config) -> None:
         config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(NOT_IN_NAV)
 
 
+# Material's partials that a page outside the navigation renders the same as its folder's others.
+SHARED = ("partials/nav.html", "partials/tabs.html")
+
+
 def share_navigation(env, nav) -> None:
-    """Material's navigation rendered once for the pages of a folder outside it (partials/shared-nav.html
-    in place of partials/nav.html, which it includes as material/partials/nav.html), unless the agency
-    overrides partials/nav.html itself."""
+    """Material's navigation and tabs rendered once for the pages of a folder outside the navigation
+    (partials/shared.html, which includes Material's own as material/partials/…), unless the agency
+    overrides them."""
     material = utils.get_theme_dir("material")
     own = env.loader
-    if os.path.dirname(own.get_source(env, "partials/nav.html")[1]) != os.path.join(material, "partials"):
-        return  # the agency's own navigation, left as it is
+    shared = [name for name in SHARED if own.get_source(env, name)[1] == os.path.join(material, name)]  # not the agency's own
 
-    def shared(name: str):
-        return own.get_source(env, "partials/shared-nav.html") if name == "partials/nav.html" else None
+    def load(name: str):
+        if name in shared:
+            return f'{{% from "partials/shared.html" import shared with context %}}{{{{ shared("{name}") }}}}'
+        return None
 
-    env.loader = ChoiceLoader([FunctionLoader(shared), own, PrefixLoader({"material": FileSystemLoader(material)})])
+    env.loader = ChoiceLoader([FunctionLoader(load), own, PrefixLoader({"material": FileSystemLoader(material)})])
     env.globals["disclosure_navigation"] = SharedNavigation(nav)
 
 
 class SharedNavigation:
-    """Material's navigation as rendered for the pages outside it, one per folder (partials/shared-nav.html).
+    """Material's partials as rendered for the pages outside the navigation, one per folder (partials/shared.html).
 
     Such a page is no item of the navigation and no item's folder holds it, so no item is current
-    and every link in it is the same relative to any page of the folder."""
+    and every link in them is the same relative to any page of the folder."""
 
     def __init__(self, nav):
         self.urls = [page.url for page in nav.pages]
-        self.navigations: dict[str, str] = {}
+        self.partials: dict[tuple[str, str], str] = {}
 
     def folder(self, page) -> str | None:
         if page is None or not getattr(page, "is_page", False) or any(url.startswith(page.url) for url in self.urls):
             return None
         return posixpath.dirname(page.url.rstrip("/"))
 
-    def known(self, folder: str) -> bool:
-        return folder in self.navigations
+    def known(self, name: str, folder: str) -> bool:
+        return (name, folder) in self.partials
 
-    def rendered(self, folder: str) -> str:
-        return self.navigations[folder]
+    def rendered(self, name: str, folder: str) -> str:
+        return self.partials[name, folder]
 
-    def keep(self, folder: str, rendered: str) -> str:
-        self.navigations[folder] = rendered
+    def keep(self, name: str, folder: str, rendered: str) -> str:
+        self.partials[name, folder] = rendered
         return rendered

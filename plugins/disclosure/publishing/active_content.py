@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from disclosure.publishing.csp import SCRIPT_TYPES, script_hash
@@ -148,18 +149,15 @@ def _plainly_inert(html: str, memo: Memo | None = None) -> bool:
     scripts = list(_THEME_SCRIPT.finditer(html))
     if len(scripts) != len(_SCRIPT_START.findall(html)):
         return False
+    parts, start = [], 0
     for script in scripts:
-        attributes, text = script.groups()
-        source = re.search(r' src="([^"]*)"', attributes)
-        kind = re.search(r' type="([^"]*)"', attributes)
-        if "<script" in text.lower() or "</script" in text.lower():
+        needs = _script_needs(script.group())
+        if needs is False or (needs is not True and needs not in allowed):
             return False
-        if source:
-            if text or not _own_asset(source.group(1)):
-                return False
-        elif (kind.group(1).lower() if kind else "") in SCRIPT_TYPES and script_hash(text) not in allowed:
-            return False
-    rest = _THEME_SCRIPT.sub("", html)
+        parts.append(html[start:script.start()])
+        start = script.end()
+    parts.append(html[start:])
+    rest = "".join(parts)
     if memo is None:
         return not _suspect(rest)
     # Nothing suspect holds a "<" but at its start, and none starts with a tag the pieces are cut at:
@@ -167,6 +165,22 @@ def _plainly_inert(html: str, memo: Memo | None = None) -> bool:
     for piece in pieces(rest):
         if memo(piece):
             return False
+    return True
+
+
+@lru_cache(maxsize=1024)  # the theme writes the same few scripts on every page
+def _script_needs(element: str) -> str | bool:
+    """What a script element in the theme's plain form needs to be the theme's: nothing (True: its own
+    asset, or data), the hash its page's policy must list, or False: it cannot be told so plainly."""
+    attributes, text = _THEME_SCRIPT.fullmatch(element).groups()
+    source = re.search(r' src="([^"]*)"', attributes)
+    kind = re.search(r' type="([^"]*)"', attributes)
+    if "<script" in text.lower() or "</script" in text.lower():
+        return False
+    if source:
+        return not text and _own_asset(source.group(1))
+    if (kind.group(1).lower() if kind else "") in SCRIPT_TYPES:
+        return script_hash(text)
     return True
 
 

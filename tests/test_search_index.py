@@ -23,7 +23,7 @@ from disclosure.derived_files import DerivedFiles, Site
 from disclosure.search.index import build_index, grams
 from disclosure.search.normalize import fold, terms
 from disclosure.search.plaintext import markdown_text
-from disclosure.search.postings import decode_list, decode_shard, encode_list, encode_shard
+from disclosure.search.postings import decode_days, decode_list, decode_segments, decode_shard, encode_days, encode_list, encode_segments, encode_shard
 from disclosure.search.query import IndexReader, covering, segmentations
 
 WITHHELD_MARKERS = ("NONPUBLIC-MARKER-7731", "DRAFT-MARKER-5520", "FUTURE-MARKER-9043")
@@ -94,6 +94,23 @@ def test_dense_lists_are_bitmaps_sparse_lists_are_numbers():
 @given(st.dictionaries(st.text(min_size=1, max_size=4), st.binary(max_size=40)))
 def test_shards_round_trip(payloads):
     assert decode_shard(encode_shard(list(payloads.items()))) == payloads
+
+
+@given(st.lists(st.tuples(st.integers(0, 5_000), st.binary(max_size=300))))
+def test_merged_payloads_round_trip(segments):
+    assert decode_segments(encode_segments(segments)) == segments
+
+
+@given(st.lists(st.lists(st.sampled_from([0, 1, 739_000, 739_001, 739_003, 739_008, 739_365]), max_size=40), max_size=5))
+def test_entry_dates_round_trip_in_any_order(days):
+    assert decode_days(encode_days(days)) == [day for agency in days for day in agency]
+
+
+def test_entry_dates_of_one_day_take_a_byte_a_run():
+    newest_first = [[739_000 - n // 3 for n in range(3_000)]]  # three entries a day, a day after another
+    assert len(encode_days(newest_first)) == 2 + (1 + 3 + 1) + 999  # run count; the first run, from day 0; the others
+    long_runs = [[739_000] * 40, [739_000, 738_990]]  # more than 16 entries a day; ten days apart
+    assert decode_days(encode_days(long_runs)) == [day for agency in long_runs for day in agency]
 
 
 # -- queries over a small index ------------------------------------------------------

@@ -27,10 +27,10 @@ AUDITED = "audited.json"
 
 def stamps(site: Path, files: list[str]) -> dict[str, list[int]]:
     """Each of `files` (paths under `site`) as the audit knows it again: size, time written, inode."""
-    found = {}
+    found, root = {}, f"{site}/"  # strings, not paths: a platform has hundreds of thousands of files
     for rel in files:
         try:
-            status = os.stat(site / rel, follow_symlinks=False)
+            status = os.stat(root + rel, follow_symlinks=False)
         except OSError:
             continue
         found[rel] = [status.st_size, status.st_mtime_ns, status.st_ino]
@@ -58,11 +58,10 @@ class PlatformAuditError(Exception):
     """The merged platform holds what no agency's build meant to publish; the message lists it in Chinese."""
 
 
-def audit_platform(site: Path, own: set[str], agencies: list[tuple[Agency, dict, Path]], written: set[str], found: list[Finding]) -> None:
+def audit_platform(site: Path, own: set[str], agencies: list[tuple[Agency, dict, Path]]) -> None:
     """Audit the merged platform in `site`: `own` the merge's files, `agencies` each placed agency with its
-    manifest and its builds folder (where what passed is noted for the next merge); `written` those of
-    its own files the merge audited as it wrote them, with what it `found` there."""
-    meant, unchanged = Manifest(set(own)), Manifest(set(written))
+    manifest and its builds folder (where what passed is noted for the next merge)."""
+    meant, unchanged = Manifest(set(own)), Manifest(set())
     problems, now = [], {}
     for agency, manifest, folder in agencies:
         files = manifest.get("files")
@@ -72,7 +71,7 @@ def audit_platform(site: Path, own: set[str], agencies: list[tuple[Agency, dict,
         meant.files.update(f"{agency.path}/{rel}" for rel in files)
         before, now[folder] = _audited_before(folder), stamps(site / agency.path, files)
         unchanged.files.update(f"{agency.path}/{rel}" for rel, stamp in now[folder].items() if before.get(rel) == stamp)
-    findings = found + audit(site, meant, audited=unchanged, workers=min(os.cpu_count() or 1, 4))
+    findings = audit(site, meant, audited=unchanged, workers=min(os.cpu_count() or 1, 4))
     by_path = sorted(agencies, key=lambda placed: len(placed[0].path), reverse=True)  # the deepest path owns a file
     problems += [_described(finding, by_path) for finding in findings]
     if problems:

@@ -117,19 +117,26 @@ def _catalogues(outputs: list[AgencyOutput], platform: Platform) -> list[dict]:
     return records
 
 
-def _catalogue_files(records: list[dict], outputs: list[AgencyOutput], platform: Platform) -> dict[str, bytes]:
-    public = [{k: v for k, v in r.items() if k != "href"} for r in records]
+def _write_catalogues(records: list[dict], outputs: list[AgencyOutput], platform: Platform, site: Path) -> list[str]:
+    """data/catalogue.json and .csv, written a record at a time (a platform's catalogue is hundreds of megabytes)."""
     fields = {"agency": "机关标识", "agency_name": "机关"}
     first = read_json(outputs[0].site / CATALOGUE_JSON) if outputs else None
     fields.update((first or {}).get("fields", {}))
-    as_json = json.dumps(
-        {"publisher": platform.name, "count": len(public), "agencies": [{"id": o.agency.id, "name": o.agency.name, "path": o.agency.path} for o in outputs],
-         "fields": fields, "documents": public},
-        ensure_ascii=False, indent=1,
-    ).encode("utf-8")
+    head = {"publisher": platform.name, "count": len(records), "agencies": [{"id": o.agency.id, "name": o.agency.name, "path": o.agency.path} for o in outputs],
+            "fields": fields}
+    (site / CATALOGUE_JSON).parent.mkdir(parents=True, exist_ok=True)
+    with open(site / CATALOGUE_JSON, "w", encoding="utf-8") as out:
+        out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "documents": [')
+        for n, record in enumerate(records):
+            out.write(("\n  " if n == 0 else ",\n  ") + json.dumps({k: v for k, v in record.items() if k != "href"}, ensure_ascii=False))
+        out.write("\n ]\n}")
     # The agencies' CSV rows as they wrote them (formulas neutralised, lists joined), after the agency.
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    with open(site / CATALOGUE_CSV, "w", encoding="utf-8-sig", newline="") as out:
+        _write_csv(outputs, csv.writer(out))
+    return [CATALOGUE_JSON, CATALOGUE_CSV]
+
+
+def _write_csv(outputs: list[AgencyOutput], writer) -> None:
     header_written = False
     for output in outputs:
         path = output.site / CATALOGUE_CSV
@@ -142,9 +149,7 @@ def _catalogue_files(records: list[dict], outputs: list[AgencyOutput], platform:
         if not header_written:
             writer.writerow(["机关", *header])
             header_written = True
-        for row in rows:
-            writer.writerow([output.agency.name, *row])
-    return {CATALOGUE_JSON: as_json, CATALOGUE_CSV: out.getvalue().encode("utf-8-sig")}
+        writer.writerows([output.agency.name, *row] for row in rows)
 
 
 def _feed(outputs: list[AgencyOutput], platform: Platform) -> bytes:
@@ -227,7 +232,7 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
             indexes = [AgencyIndex(o.agency.id, o.agency.name, o.agency.path, o.site / DATA, o.manifest.get("dates"))
                        for o in outputs if (o.site / DATA / "manifest.json").is_file()]
             aside = target.with_name(f".{target.name}-search-{os.getpid()}")
-            merged, found = merge_indexes(indexes, aside) if indexes else ([], [])
+            merged = merge_indexes(indexes, aside) if indexes else []
         with phase("门户页面"):
             names = {a.id: a.name for a in platform.agencies}
             labels = {"agency": "机关", "type": "内容类型", "kind": "信息类别", "year": "年份", "validity": "有效性"}
@@ -243,8 +248,8 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
                 (building / output.agency.path).parent.mkdir(parents=True, exist_ok=True)
                 (sites / output.agency.path).rename(building / output.agency.path)
         with phase("开放数据"):
-            files = _catalogue_files(records, outputs, platform)
-            files[FEED] = _feed(outputs, platform)
+            own.update(_write_catalogues(records, outputs, platform, building))
+            files = {FEED: _feed(outputs, platform)}
             (building / "sitemap.xml").rename(building / PORTAL_SITEMAP)
             (building / "sitemap.xml.gz").unlink(missing_ok=True)
             own -= {"sitemap.xml.gz"}
@@ -254,8 +259,7 @@ def merge(platform: Platform, builds: Path, target: Path) -> MergeReport:
                 (building / path).write_bytes(content)
             own |= {PORTAL_SITEMAP, *files}
         with phase("输出审计"):
-            written = {f"{DATA}/r/{n}.json" for n in range(sum(index.total for index in indexes))}  # audited as they were written
-            audit_platform(building, own, [(o.agency, o.manifest, o.folder) for o in outputs], written, found)
+            audit_platform(building, own, [(o.agency, o.manifest, o.folder) for o in outputs])
         with phase("替换旧平台"):
             old = target.with_name(f".{target.name}-old-{os.getpid()}")
             if target.exists():

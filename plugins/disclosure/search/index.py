@@ -10,6 +10,10 @@
     t2s.json            traditional → simplified, fetched only for a query that has one
     pinyin.json         the syllables of all titles, to split a pinyin query
 
+A platform's merged index (platform/search_merge.py) has the same files but no r/: its manifest
+lists the agencies with their offsets, its lists keep each agency's numbers, and ORDER holds
+each entry's date for the order of results across agencies.
+
 A query of up to three characters is answered exactly by its key. A longer one intersects the
 lists of three-character pieces that cover it: every page that contains it is among them, and
 the browser confirms each result it shows against the entry's text.
@@ -35,6 +39,7 @@ FORMAT = 1
 GRAM = 3  # the longest key; longer queries are covered by keys of this length
 SHARD_BYTES = 8 * 1024  # average shard: a query fetches a few of these
 DATA = "search/data"  # under the site root
+ORDER = "order.bin"  # a platform's only: the date of every entry (postings.encode_days)
 
 
 def grams(folded: str) -> set[str]:

@@ -5,18 +5,22 @@ every term. A term of up to GRAM characters is one key; a longer one is the inte
 the keys that cover it, and a page found that way is a candidate until its text confirms it.
 A query in letters is also read as pinyin of titles: whole syllables, or initials. Pages whose
 title has a term rank before pages whose 内容概述 has it, then the rest; ties, newest first.
+On a platform's merged index, entries are numbered agency after agency (each agency's own numbers
+from its offset on), so "newest first" is by each entry's date, then by number.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from disclosure.search.normalize import fold, terms
-from disclosure.search.postings import decode_list, decode_shard, shard_of
+from disclosure.search.index import ORDER
+from disclosure.search.postings import decode_days, decode_list, decode_segments, decode_shard, shard_of
 
 TITLE_SCORE, SUMMARY_SCORE = 2, 1
 MAX_SEGMENTATIONS = 8
@@ -89,6 +93,11 @@ def confirms(record: dict, query: str, reading: PinyinReading | None = None) -> 
     return all(term in text for term in terms(query))
 
 
+def placed(record: dict, agency: dict) -> dict:
+    """An agency's record as the platform shows it: its URL under the agency's path, the agency named."""
+    return {**record, "u": f"{agency['path']}/{record['u']}", "k": f"{agency['name']} · {record['k']}"}
+
+
 @dataclass
 class Result:
     entries: list[int]  # entry numbers, in the order shown
@@ -103,19 +112,27 @@ class IndexReader:
         self.manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
         self.total = self.manifest["entries"]
         self.gram = self.manifest["gram"]
+        self.agencies = self.manifest.get("agencies")  # a platform's: each with its path, offset and entries
+        days = decode_days((data / ORDER).read_bytes()) if self.agencies else []
+        self.rank = (lambda n: (-days[n], n)) if self.agencies else (lambda n: n)  # newest first
 
     @cache
     def _shard(self, folder: str, key_hash: int) -> dict[str, bytes]:
         return decode_shard((self.data / folder / f"{key_hash}.bin").read_bytes())
 
     def _lists(self, folder: str, key: str, count: int) -> list[set[int]]:
-        payload = self._shard(folder, shard_of(key, self.manifest["shards"][folder])).get(key)
+        return self._decoded(self._shard(folder, shard_of(key, self.manifest["shards"][folder])).get(key), count)
+
+    def _decoded(self, payload: bytes | None, count: int) -> list[set[int]]:
+        lists: list[set[int]] = [set() for _ in range(count)]
         if payload is None:
-            return [set() for _ in range(count)]
-        lists, offset = [], 0
-        for _ in range(count):
-            numbers, offset = decode_list(payload, offset, self.total)
-            lists.append(set(numbers))
+            return lists
+        parts = [(self.agencies[a], part) for a, part in decode_segments(payload)] if self.agencies else [({"offset": 0, "entries": self.total}, payload)]
+        for agency, part in parts:
+            offset = 0
+            for numbers in lists:
+                found, offset = decode_list(part, offset, agency["entries"])
+                numbers.update(n + agency["offset"] for n in found)
         return lists
 
     @cache
@@ -123,12 +140,18 @@ class IndexReader:
         return frozenset(json.loads((self.data / "pinyin.json").read_text(encoding="utf-8"))["syllables"])
 
     def facet(self, name: str, value: str) -> set[int]:
+        if self.agencies and name == "agency":
+            return {n for agency in self.agencies if agency["id"] == value for n in range(agency["offset"], agency["offset"] + agency["entries"])}
         path = self.data / "facets" / f"{name}.bin"
-        payload = decode_shard(path.read_bytes()).get(value) if path.exists() else None
-        return set(decode_list(payload, 0, self.total)[0]) if payload else set()
+        return self._decoded(decode_shard(path.read_bytes()).get(value) if path.exists() else None, 1)[0]
 
     def record(self, n: int) -> dict:
-        return json.loads((self.data / "r" / f"{n}.json").read_text(encoding="utf-8"))
+        if not self.agencies:
+            return json.loads((self.data / "r" / f"{n}.json").read_text(encoding="utf-8"))
+        agency = self.agencies[bisect_right([a["offset"] for a in self.agencies], n) - 1]
+        site = self.data.parent.parent
+        record = json.loads((site / agency["path"] / "search" / "data" / "r" / f"{n - agency['offset']}.json").read_text(encoding="utf-8"))
+        return placed(record, agency)
 
     def search(self, query: str, filters: dict[str, str] | None = None, order: str = "relevance") -> Result:
         scores: dict[int, int] | None = None
@@ -155,7 +178,7 @@ class IndexReader:
             if value:
                 allowed = self.facet(name, value)
                 scores = {n: s for n, s in scores.items() if n in allowed}
-        order_key = (lambda n: n) if order == "date" else (lambda n: (-scores[n], n))
+        order_key = self.rank if order == "date" else (lambda n: (-scores[n], self.rank(n)))
         ordered = sorted(scores, key=order_key)
         return Result(ordered, candidates & set(ordered))
 

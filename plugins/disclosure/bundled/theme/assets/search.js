@@ -5,6 +5,11 @@
  * format and query.py for the reference query this file must agree with). A
  * query fetches only the shards of its keys and then one small record per
  * result shown, so the first result needs tens of kilobytes, not the site.
+ *
+ * On a platform's search page the index is merged from the agencies' own (see
+ * plugins/disclosure/platform/search_merge.py): a key's lists come per agency in
+ * its own numbers, which start at the agency's offset on the platform; order.bin
+ * gives each entry's date for the order of results; records are the agency's own.
  */
 (function () {
   "use strict";
@@ -112,36 +117,110 @@
     }
     return payloads;
   }
-  function decodeList(bytes, at, total) {
+  /* Sets `bit` in flags[base + n] for each entry n of the list at `at` (of `total` entries). */
+  function markList(bytes, at, total, base, flags, bit) {
     const kind = bytes[at.offset++];
-    const numbers = [];
     if (kind === 1) {
-      for (let n = 0; n < total; n++) if (bytes[at.offset + (n >> 3)] & (1 << (n & 7))) numbers.push(n);
-      at.offset += (total + 7) >> 3;
+      const end = at.offset + ((total + 7) >> 3);
+      for (let i = at.offset, n = base; i < end; i++, n += 8) {
+        const byte = bytes[i];
+        if (byte) for (let b = 0; b < 8; b++) if (byte & (1 << b)) flags[n + b] |= bit;
+      }
+      at.offset = end;
     } else if (kind === 2 || kind === 4) {
       const count = readVarint(bytes, at);
       for (let i = 0; i < count; i++, at.offset += kind) {
         let n = 0;
         for (let b = kind - 1; b >= 0; b--) n = n * 256 + bytes[at.offset + b];
-        numbers.push(n);
+        flags[base + n] |= bit;
       }
     }
-    return new Set(numbers);
+  }
+  /* A key's `count` lists as one flag byte per entry (bit i: in list i), from one site's payload or,
+   * on a platform, from each agency's. Typed arrays, not sets: a common word lists most entries. */
+  function flagsOf(payload, count, m) {
+    const flags = new Uint8Array(m.entries);
+    if (!payload) return flags;
+    const at = { offset: 0 };
+    if (!m.agencies) {
+      for (let i = 0; i < count; i++) markList(payload, at, m.entries, 0, flags, 1 << i);
+      return flags;
+    }
+    while (at.offset < payload.length) {
+      const agency = m.agencies[readVarint(payload, at)];
+      const end = readVarint(payload, at) + at.offset;
+      for (let i = 0; i < count; i++) markList(payload, at, agency.entries, agency.offset, flags, 1 << i);
+      at.offset = end;
+    }
+    return flags;
   }
   const shards = new Map();
   async function lists(folder, key, count) {
     const m = await manifest();
     const path = `${folder}/${shardOf(key, m.shards[folder])}.bin`;
     if (!shards.has(path)) shards.set(path, load(path, "binary").then(decodeShard));
-    const payload = (await shards.get(path)).get(key);
-    const at = { offset: 0 };
-    return Array.from({ length: count }, () => (payload ? decodeList(payload, at, m.entries) : new Set()));
+    return flagsOf((await shards.get(path)).get(key), count, m);
+  }
+  /* The entries of several keys' flags: those of the first that every other also has. */
+  function common(all) {
+    const found = all[0];
+    for (const more of all.slice(1)) for (let n = 0; n < found.length; n++) found[n] &= more[n];
+    return found;
   }
   async function facet(name, value) {
-    const payload = decodeShard(await load(`facets/${name}.bin`, "binary")).get(value);
-    return payload ? decodeList(payload, { offset: 0 }, (await manifest()).entries) : new Set();
+    const m = await manifest();
+    if (m.agencies && name === "agency") {
+      const flags = new Uint8Array(m.entries);
+      const agency = m.agencies.find((a) => a.id === value);
+      if (agency) flags.fill(1, agency.offset, agency.offset + agency.entries);
+      return flags;
+    }
+    return flagsOf(decodeShard(await load(`facets/${name}.bin`, "binary")).get(value), 1, m);
   }
-  const record = (n) => load(`r/${n}.json`, "json");
+  /* On a platform: each entry's date (a day number, 0 for undated), from order.bin's runs. */
+  let days = null;
+  function entryDays() {
+    if (!days) days = decodeDays().catch((error) => ((days = null), Promise.reject(error))); // a later query tries again
+    return days;
+  }
+  async function decodeDays() {
+    const bytes = new Uint8Array(await load("order.bin", "binary"));
+    const found = new Int32Array((await manifest()).entries);
+    const at = { offset: 0 };
+    let n = 0;
+    while (at.offset < bytes.length) {
+      let day = 0;
+      for (let runs = readVarint(bytes, at); runs > 0; runs--) {
+        const head = bytes[at.offset++];
+        let length = (head & 15) + 1;
+        if (head === 0x80) {
+          const step = readVarint(bytes, at);
+          day -= step % 2 ? -(step - 1) / 2 - 1 : step / 2;
+          length = readVarint(bytes, at);
+        } else {
+          day -= (head >> 4) + 1;
+        }
+        found.fill(day, n, (n += length));
+      }
+    }
+    return found;
+  }
+  const placedRecords = new Map();
+  async function record(n) {
+    const m = await manifest();
+    if (!m.agencies) return load(`r/${n}.json`, "json");
+    if (!placedRecords.has(n)) {
+      const agency = m.agencies.findLast((a) => a.offset <= n);
+      const placed = load(`../../${agency.path}/search/data/r/${n - agency.offset}.json`, "json").then((entry) => ({
+        ...entry,
+        u: `${agency.path}/${entry.u}`,
+        k: `${agency.name} · ${entry.k}`,
+      }));
+      placed.catch(() => placedRecords.delete(n));
+      placedRecords.set(n, placed);
+    }
+    return placedRecords.get(n);
+  }
   const intersect = (a, b) => new Set([...a].filter((n) => b.has(n)));
 
   // -- the query: the same as query.py ----------------------------------------------
@@ -208,52 +287,61 @@
   async function search(query, filters = {}, order = "relevance") {
     await prepareFolding(query);
     const m = await manifest();
+    const dated = m.agencies ? entryDays() : null; // fetched beside the shards
     const gram = m.gram;
-    let scores = null;
-    const candidates = new Set();
+    const total = m.entries;
     const readings = await pinyinReadings(query, gram);
     const lookups = terms(query).map(async (term) => {
       const characters = Array.from(term);
       const keys = characters.length <= gram ? [term] : covering(characters, gram).map((p) => p.join(""));
-      let [everywhere, title, summary] = await lists("g", keys[0], 3);
-      for (const more of await Promise.all(keys.slice(1).map((key) => lists("g", key, 3)))) {
-        everywhere = intersect(everywhere, more[0]);
-        title = intersect(title, more[1]);
-        summary = intersect(summary, more[2]);
-      }
-      return { everywhere, title, summary, partial: keys.length > 1 };
+      return { found: common(await Promise.all(keys.map((key) => lists("g", key, 3)))), partial: keys.length > 1 };
     });
-    const pinyinLookups = readings.map(async (reading) => {
-      const found = await Promise.all(reading.keys.map((key) => lists("p", key, 1)));
-      return found.map((l) => l[0]).reduce(intersect);
-    });
-    for (const { everywhere, title, summary, partial } of await Promise.all(lookups)) {
-      if (partial) for (const n of everywhere) candidates.add(n);
-      const termScores = new Map();
-      for (const n of everywhere) termScores.set(n, TITLE_SCORE * title.has(n) + SUMMARY_SCORE * summary.has(n));
-      if (scores === null) scores = termScores;
-      else {
-        const next = new Map();
-        for (const [n, s] of scores) if (termScores.has(n)) next.set(n, s + termScores.get(n));
-        scores = next;
+    const pinyinLookups = readings.map(async (reading) => common(await Promise.all(reading.keys.map((key) => lists("p", key, 1)))));
+    let scores = null; // by entry; -1: not found
+    const candidate = new Uint8Array(total);
+    for (const { found, partial } of await Promise.all(lookups)) {
+      const next = new Int16Array(total).fill(-1);
+      for (let n = 0; n < total; n++) {
+        const flags = found[n];
+        if (!(flags & 1) || (scores && scores[n] < 0)) continue;
+        if (partial) candidate[n] = 1;
+        next[n] = (scores ? scores[n] : 0) + TITLE_SCORE * ((flags >> 1) & 1) + SUMMARY_SCORE * ((flags >> 2) & 1);
       }
+      scores = next;
     }
-    scores = scores || new Map();
-    const textFound = new Set(scores.keys());
+    scores = scores || new Int16Array(total).fill(-1);
+    const textFound = scores.slice();
     (await Promise.all(pinyinLookups)).forEach((found, i) => {
-      for (const n of found) {
-        if (readings[i].keys.length > 1 && !textFound.has(n)) candidates.add(n);
-        scores.set(n, Math.max(scores.get(n) || 0, TITLE_SCORE));
+      for (let n = 0; n < total; n++) {
+        if (!(found[n] & 1)) continue;
+        if (readings[i].keys.length > 1 && textFound[n] < 0) candidate[n] = 1;
+        scores[n] = Math.max(scores[n], TITLE_SCORE);
       }
     });
     for (const name of FILTERS) {
       if (filters[name]) {
         const allowed = await facet(name, filters[name]);
-        for (const n of [...scores.keys()]) if (!allowed.has(n)) scores.delete(n);
+        for (let n = 0; n < total; n++) if (!(allowed[n] & 1)) scores[n] = -1;
       }
     }
-    const entries = [...scores.keys()].sort(order === "date" ? (a, b) => a - b : (a, b) => scores.get(b) - scores.get(a) || a - b);
-    return { query, readings, entries, candidates: intersect(candidates, new Set(entries)) };
+    const entries = ranked(scores, dated && (await dated), order === "date");
+    return { query, readings, entries, candidates: new Set(entries.filter((n) => candidate[n])) };
+  }
+
+  /* The entries found (score 0 or more): best score first unless `byDate`, then newest first: on one site
+   * by number, on a platform by date, then number (a key of day and number: up to 2^24 entries). */
+  function ranked(scores, day, byDate) {
+    let found = [];
+    for (let n = 0; n < scores.length; n++) if (scores[n] >= 0) found.push(n);
+    if (day) {
+      const SPAN = 2 ** 24;
+      const keys = Float64Array.from(found, (n) => (2 ** 21 - day[n]) * SPAN + n).sort();
+      found = Array.from(keys, (key) => key % SPAN);
+    }
+    if (byDate) return found;
+    const byScore = [];
+    for (const n of found) (byScore[scores[n]] = byScore[scores[n]] || []).push(n);
+    return byScore.reverse().flat();
   }
 
   /* The records of page `page` (from 0), confirming candidates; drops those that fail. */
@@ -469,6 +557,9 @@
       if (event.target !== input) run(0);
     });
     status.tabIndex = -1;
+    manifest()
+      .then((m) => m.agencies && entryDays())
+      .catch(() => {}); // fetched before the first keystroke: the query itself says what failed
     const page = restore();
     if (FILTERS.some((name) => form.elements[name] && form.elements[name].value) || form.elements.sort.value !== "relevance" || matchMedia("(min-width: 60em)").matches) {
       filters.open = true;

@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -124,7 +125,8 @@ def copied_outputs(config: Path, agencies: int) -> None:
 
 
 def bench_point(agencies: int, documents: int, work: Path, jobs: int, copies: bool) -> dict:
-    folders = [corpus(documents, seed, work) for seed in range(1, (1 if copies else agencies) + 1)]
+    with ThreadPoolExecutor(max_workers=jobs) as generating:  # each a process of its own: --jobs at a time
+        folders = list(generating.map(lambda seed: corpus(documents, seed, work), range(1, (1 if copies else agencies) + 1)))
     place = Path(tempfile.mkdtemp(prefix=f"platform-{agencies}x{documents}-", dir=work))
     config = platform_file(folders * agencies if copies else folders, place)
     if copies:

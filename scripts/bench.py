@@ -16,7 +16,7 @@ each as a separate process whose wall time and peak memory (wait4) are taken:
 - under `mkdocs serve` (full rebuilds, and `--dirty`): the time from saving one
   document to its rebuilt page being served, polled over HTTP;
 - the same check and build with the code of `--before` (default: the commit the
-  scale work started from), run from a `git archive` of that commit.
+  safety work started from), run from a `git archive` of that commit.
 
 Runs of different kinds are interleaved and medians reported, so the ratios
 compare numbers taken under the same load. The table is printed and written to
@@ -51,7 +51,7 @@ import yaml
 REPOSITORY = Path(__file__).resolve().parents[1]
 BENCHMARKS = REPOSITORY / "BENCHMARKS.md"
 SECTION = "## 构建与校验"
-BEFORE = "1c42aef"  # the commit the scale work started from
+BEFORE = "00be311"  # the commit the safety work started from (the scale work compared with 1c42aef)
 AS_OF = "2026-06-30"  # pinned so every run builds the same site
 SERVE_TIMEOUT = 1800  # seconds for the first build under `mkdocs serve` at the largest size
 

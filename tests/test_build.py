@@ -227,3 +227,22 @@ def test_titles_and_summaries_are_shown_literally(mini, tmp_path):
     assert "b" not in page.tags_in_article and "i" not in page.tags_in_article and "code" not in page.tags_in_article
     listing = _Page((site / "catalogue/02/index.html").read_text(encoding="utf-8"))
     assert LITERAL_TITLE in listing.links
+
+
+def test_the_navigation_rendered_once_per_folder_is_the_one_each_page_would_render(demo_site, demo):
+    # The same site with Material's navigation rendered afresh on every page: a hook takes the shared one away.
+    (demo / "hooks.py").write_text(
+        "from mkdocs.plugins import event_priority\n\n\n@event_priority(-100)\ndef on_env(env, config, files):\n"
+        "    env.globals['disclosure_navigation'] = None\n",
+        encoding="utf-8",
+    )
+    with open(demo / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("hooks:\n  - hooks.py\n")
+    result = mkdocs_build(demo, demo / "site")
+    assert result.returncode == 0, result.stderr
+    pages = sorted(path.relative_to(demo_site) for path in demo_site.rglob("*.html"))
+    assert pages == sorted(path.relative_to(demo / "site") for path in (demo / "site").rglob("*.html"))
+    shared = [page for page in pages if 'class="md-nav md-nav--primary' in (demo_site / page).read_text(encoding="utf-8")]
+    assert len(shared) > 100
+    for page in pages:
+        assert (demo_site / page).read_bytes() == (demo / "site" / page).read_bytes(), page

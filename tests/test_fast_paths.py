@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI
-from disclosure import pii
+from disclosure import pii, repeated
 from disclosure.loader import Loader
 from disclosure.pages.render import relative
-from disclosure.publishing import markup
+from disclosure.publishing import active_content, markup
 from disclosure.publishing.markup import content_markup
 from disclosure.rules import markup as markup_rule
 from disclosure.rules import safety
@@ -170,3 +170,37 @@ def test_the_shallow_text_shortcut_never_hides_deep_nesting(text, repeat):
         everything = outcome(sources._check_depth)
     if everything == "deep":
         assert outcome(sources._check_depth) == "deep"
+
+
+# -- the audit reads what every page repeats once (disclosure.repeated) ---------------------------------
+page_fragments = st.sampled_from(
+    [*(f"<{tag} a=1>" for tag in repeated.CUT_TAGS), *(f"</{tag}>" for tag in repeated.CUT_TAGS), "<p>", "<b>", "</span>", "<Div>",
+     "<!--", "-->", "<", ">", "&#49;", "&#x31", "&nbsp;", "１", "٣", " ", "-", "\n", "\u200b", "X", "中", "11010519491231002X",
+     "110105", "19491231", "002X", "1101051949", "1231002", "<!-- <div> -->", "<!-->", "on", '"on', " onclick", "java\nscript:",
+     "&colon;", "url(", "<base", "<style>", "<iframe>", "<script>x</script>"]
+)
+# An ID number with markup between its parts: block tags end it, others do not.
+marked_id = st.lists(st.sampled_from(["", "<b>", "</span>", "<Div>", "<div>", "</ul>", "<!-- <div> -->", " ", "\n"]), min_size=3, max_size=3).map(
+    lambda between: "110105" + between[0] + "1949" + between[1] + "1231" + between[2] + "002X"
+)
+page_texts = st.lists(page_fragments | marked_id, max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(page_texts, min_size=1, max_size=6), st.data())
+def test_pages_read_with_a_memo_read_as_each_alone(pages, data):
+    # Pages share pieces as a site's pages do: each may repeat an earlier one around its own text.
+    pages = [pages[0], *(data.draw(st.sampled_from(pages)) + page + pages[0] for page in pages[1:])]
+    numbers, scripts = pii.resident_id_memo(), active_content.suspect_memo()
+    for page in pages:
+        assert pii.resident_ids(page, numbers) == pii.resident_ids(page)
+        assert active_content.findings(page, scripts) == active_content.findings(page) == active_content._scan(page)
+
+
+def test_pages_are_cut_only_where_a_reading_may_be():
+    block = set(pii._BLOCK.split("|"))  # a run of digits ends at each: disclosure.pii
+    assert set(repeated.CUT_TAGS) <= block
+    looked_for = {"base", "style", *active_content._FRAMES}  # active content begins with no tag of the cut
+    assert not looked_for & set(repeated.CUT_TAGS)
+    text = "<head><title>1</title></head><div>2</div>"
+    assert "<".join(repeated.pieces(text)) == text and len(repeated.pieces(text)) == 7

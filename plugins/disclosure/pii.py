@@ -18,16 +18,20 @@ import calendar
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from disclosure.repeated import Memo, pieces
 
 RESIDENT_ID, MOBILE, BANK_CARD = "resident-id", "mobile", "bank-card"
 SHORTEST = 11  # digits of the shortest number looked for (a mobile number)
 
 # Characters that read as one digit: Unicode decimal digits (full-width, Arabic-Indic, …) and
 # those NFKC turns into one (superscripts, subscripts, circled digits).
-_DIGIT = r"[\d\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u24ea]"
+_DIGITS = r"\d\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u24ea"
+_DIGIT = rf"[{_DIGITS}]"
 # A character reference may spell a digit (`&#49;`, `&sup1;`) or something a reader skips (`&nbsp;`).
-_REFERENCE = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
+_REFERENCE_NAME = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
+_REFERENCE = rf"&{_REFERENCE_NAME}"
 _SKIPPED_CHARS = (
     r"\s\-.*_~`\\"  # spaces, hyphen, dot; Markdown emphasis, code and escapes
     r"\u00ad\u00b7\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u2010-\u2015\u2022\u2024\u2027"
@@ -44,16 +48,19 @@ _INLINE_TAG = rf"</?(?!(?:{_BLOCK})\b)[A-Za-z][^<>]*>"
 # piece however many there are. Unclosed, it hides the rest of the text, as in a browser.
 _HIDDEN = "\ufdd0"
 _COMMENT = re.compile(r"<!--(?:(?!-->).)*(?:-->|\Z)", re.DOTALL)
-_SKIPPED = rf"(?:[{_SKIPPED_CHARS}]|{_INLINE_TAG}|{_HIDDEN}+)"
+_SKIPPED = rf"(?:[{_SKIPPED_CHARS}]|{_INLINE_TAG}|{_HIDDEN}++)"
 _DIGITISH = rf"(?:{_DIGIT}|{_REFERENCE})"
 _CHECK_CHARACTER = r"[XxＸｘ]"
+# _DIGITISH begun with one character class (a reference's name then required after "&"): the engine
+# then skips to a character that may start a run instead of trying the pattern at every character.
+_FIRST_DIGITISH = rf"[{_DIGITS}&](?:(?<=&){_REFERENCE_NAME}|(?<!&))"
 
 
 def _run(digits: int) -> re.Pattern:
     """At least `digits` digit-like pieces joined by up to 16 skipped pieces each, then an ID's check character."""
     # Possessive: skipped pieces and digits never overlap, so there is one way to read a run, and
     # the engine keeps no state to go back on (greedy, a run of 500,000 pieces held some 250 MB).
-    return re.compile(rf"{_DIGITISH}(?:{_SKIPPED}{{0,16}}{_DIGITISH}){{{digits - 1},}}+(?:{_SKIPPED}{{0,16}}{_CHECK_CHARACTER})?", re.DOTALL)
+    return re.compile(rf"{_FIRST_DIGITISH}(?:{_SKIPPED}{{0,16}}{_DIGITISH}){{{digits - 1},}}+(?:{_SKIPPED}{{0,16}}{_CHECK_CHARACTER})?", re.DOTALL)
 
 
 _RUN = _run(SHORTEST)
@@ -211,5 +218,23 @@ def find_numbers(text: str, kinds: tuple[str, ...] = (RESIDENT_ID, MOBILE, BANK_
     return found
 
 
-def resident_ids(text: str) -> list[Number]:
-    return find_numbers(text, (RESIDENT_ID,)) if may_hold_numbers(text) else []
+def resident_ids(text: str, memo: Memo | None = None) -> list[Number]:
+    """Resident ID numbers in `text`; with a `memo` (resident_id_memo()) of the pieces of earlier
+    texts (disclosure.repeated), those it has seen are not read again. A run never goes past the
+    start of a block element (see _INLINE_TAG), so a piece cut there reads the same alone."""
+    if memo is None:
+        return find_numbers(text, (RESIDENT_ID,)) if may_hold_numbers(text) else []
+    if "<!--" in text:  # hidden first: a comment may span a cut
+        text = _COMMENT.sub(lambda comment: _HIDDEN * len(comment.group()), text)
+    found = []
+    offset = 0
+    for piece in pieces(text):  # each but the first after a "<" left out, which no run holds
+        numbers = memo(piece)
+        if numbers:
+            found += [replace(number, start=number.start + offset) for number in numbers]
+        offset += len(piece) + 1
+    return found
+
+
+def resident_id_memo() -> Memo:
+    return Memo(resident_ids)

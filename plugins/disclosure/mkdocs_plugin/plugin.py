@@ -136,6 +136,7 @@ class DisclosurePlugin(BasePlugin):
         self.pages = []
         self.site: Site | None = None
         self.manifest: Manifest | None = None
+        self.nav = None
         cache_dir = self.root / self.options.cache_dir if self.options.cache_dir else None
         if self.cache is None or self.cache.place != cache_dir:
             self.cache = ContentCache(cache_dir)
@@ -211,10 +212,16 @@ class DisclosurePlugin(BasePlugin):
             else:
                 files.append(File.generated(config, rel, abs_src_path=str(source)))
 
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+
     def on_env(self, env, config, files):
-        """What the theme overrides show: the 网页设计规范 site meta tags and the footer."""
+        """What the theme overrides show: the 网页设计规范 site meta tags and the footer; Material's
+        navigation rendered once for the pages outside it."""
         if self.serving:
             env.bytecode_cache = self.templates
+        if self.nav is not None:
+            theme.share_navigation(env, self.nav)
         if self.release is None:
             return env
         self.manifest = self.planned(config, files)
@@ -272,10 +279,10 @@ class DisclosurePlugin(BasePlugin):
         if self.manifest is None:
             return
         site_dir = Path(config.site_dir)
-        # Both cores while nothing else runs; a preview's server has threads, which a fork does not take along safely.
-        workers = 1 if self.serving else min(os.cpu_count() or 1, 4)
-        # A preview's pages carry no Content-Security-Policy, so its scripts cannot be told from the theme's.
-        findings = audit(site_dir, self.manifest, audited=outputs(self.site), workers=workers, scripts=not self.serving)
+        # In this process: what every page repeats is read once (disclosure.repeated), which costs less
+        # than reading it again in a second one. A preview's pages carry no Content-Security-Policy, so
+        # its scripts cannot be told from the theme's.
+        findings = audit(site_dir, self.manifest, audited=outputs(self.site), scripts=not self.serving)
         for path in {finding.path for finding in findings}:
             (site_dir / path).unlink(missing_ok=True)  # never served, not even by a preview
         if self.dirty:  # not cleaned first: pages of entries withdrawn since an earlier build are expected to be left

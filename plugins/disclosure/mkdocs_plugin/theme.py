@@ -7,9 +7,11 @@ Everything here is a default: what the agency wrote in mkdocs.yml stays as writt
 from __future__ import annotations
 
 import os
+import posixpath
 
 import pathspec
 import yaml
+from jinja2 import ChoiceLoader, FileSystemLoader, FunctionLoader, PrefixLoader
 from mkdocs import utils
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
@@ -59,3 +61,50 @@ def apply(config) -> None:
         # Documents, interpretations and guides are reached from the list pages; a nav listing
         # them all would make every page carry thousands of links.
         config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(NOT_IN_NAV)
+
+
+# Material's partials that a page outside the navigation renders the same as its folder's others.
+SHARED = ("partials/nav.html", "partials/tabs.html")
+
+
+def share_navigation(env, nav) -> None:
+    """Material's navigation and tabs rendered once for the pages of a folder outside the navigation
+    (partials/shared.html, which includes Material's own as material/partials/…), unless the agency
+    overrides them."""
+    material = utils.get_theme_dir("material")
+    own = env.loader
+    shared = [name for name in SHARED if own.get_source(env, name)[1] == os.path.join(material, name)]  # not the agency's own
+
+    def load(name: str):
+        if name in shared:
+            return f'{{% from "partials/shared.html" import shared with context %}}{{{{ shared("{name}") }}}}'
+        return None
+
+    env.loader = ChoiceLoader([FunctionLoader(load), own, PrefixLoader({"material": FileSystemLoader(material)})])
+    env.globals["disclosure_navigation"] = SharedNavigation(nav)
+
+
+class SharedNavigation:
+    """Material's partials as rendered for the pages outside the navigation, one per folder (partials/shared.html).
+
+    Such a page is no item of the navigation and no item's folder holds it, so no item is current
+    and every link in them is the same relative to any page of the folder."""
+
+    def __init__(self, nav):
+        self.urls = [page.url for page in nav.pages]
+        self.partials: dict[tuple[str, str], str] = {}
+
+    def folder(self, page) -> str | None:
+        if page is None or not getattr(page, "is_page", False) or any(url.startswith(page.url) for url in self.urls):
+            return None
+        return posixpath.dirname(page.url.rstrip("/"))
+
+    def known(self, name: str, folder: str) -> bool:
+        return (name, folder) in self.partials
+
+    def rendered(self, name: str, folder: str) -> str:
+        return self.partials[name, folder]
+
+    def keep(self, name: str, folder: str, rendered: str) -> str:
+        self.partials[name, folder] = rendered
+        return rendered

@@ -100,11 +100,20 @@ def _json_text(value, found: list[str]) -> list[str]:
     return found
 
 
+class Reading:
+    """What one audit has read: the pieces every page repeats (disclosure.repeated) are looked at once."""
+
+    def __init__(self):
+        self.numbers = pii.resident_id_memo()
+        self.scripts = active_content.suspect_memo()
+
+
 def text_findings(site_dir: Path, paths: list[str], scripts: bool = True) -> list[Finding]:
     """Resident ID numbers in the text files among `paths`, read as a reader sees them (disclosure.pii),
     and, with `scripts`, in their HTML pages every piece of active content the theme did not put there
     (known by the page's Content-Security-Policy, which a preview's pages do not carry)."""
     findings = []
+    reading = Reading()
     for rel in paths:
         if not is_text(rel):
             continue
@@ -113,23 +122,23 @@ def text_findings(site_dir: Path, paths: list[str], scripts: bool = True) -> lis
         except OSError as error:
             findings.append(Finding(rel, f"无法读取（{type(error).__name__}），不能确认其中没有个人信息"))
             continue
-        findings += file_findings(rel, data, scripts)
+        findings += file_findings(rel, data, scripts, reading)
     return findings
 
 
-def file_findings(rel: str, data: bytes, scripts: bool = True) -> list[Finding]:
+def file_findings(rel: str, data: bytes, scripts: bool = True, reading: Reading | None = None) -> list[Finding]:
     """text_findings() of one text file, `rel` under the site folder, that holds `data` (for a process
-    that audits what it writes as it writes it)."""
+    that audits what it writes as it writes it); `reading` of the files before it, if any."""
     try:
         text, lines = readable(rel, data)
     except (EOFError, gzip.BadGzipFile) as error:
         return [Finding(rel, f"无法读取（{type(error).__name__}），不能确认其中没有个人信息")]
     findings = []
-    for number in pii.resident_ids(text):
+    for number in pii.resident_ids(text, reading and reading.numbers):
         line = text.count("\n", 0, number.start) + 1 if lines else 0
         findings.append(Finding(rel, f"含有居民身份证号码 {number.masked()}，不能发布（内容检查未发现它：可能来自模板、网站设置或派生文件）", line))
     if scripts and rel.lower().endswith((".html", ".htm")):
-        findings.extend(Finding(rel, f"含有不是主题放入的活动内容，不能发布：{found}") for found in active_content.findings(text))
+        findings.extend(Finding(rel, f"含有不是主题放入的活动内容，不能发布：{found}") for found in active_content.findings(text, reading and reading.scripts))
     return findings
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _SOURCE = re.compile(r"\ssrc\s*=", re.I)
@@ -23,6 +24,7 @@ _CHARSET = re.compile(r"<meta\s+charset\b[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 
 
+@lru_cache(maxsize=1024)  # the theme writes the same few scripts on every page
 def script_hash(text: str) -> str:
     """The CSP source expression that allows an inline script with exactly this text."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"

@@ -35,16 +35,16 @@ def duplicate_of(entries, key: str, value: str, label: str) -> tuple[str, str] |
 
 def _unique(entries, key: str, label: str, what: str):
     """D206 for every entry whose `key` value appeared before."""
-    seen: list = []
+    first: dict = {}  # value → the entry that has it first
     for entry in entries:
         value = getattr(entry, key)
         if not value:
             continue
-        found = duplicate_of(seen, key, value, label)
-        if found:
+        if value in first:
+            found = duplicate_of([first[value]], key, value, label)
             yield entry.source.diagnostic((key,), "D206", found[0], label=label, hint=f"每个{what}的{label}必须唯一，" + found[1])
         else:
-            seen.append(entry)
+            first[value] = entry
 
 
 def _department(source: Located, key_path: tuple, value: str, known: set[str], label: str):

@@ -132,6 +132,7 @@ def cases(size: int) -> list[tuple[str, str, str]]:
         ("YAML：别名 9 层 × 9 倍，长文本", "guides/hostile.yml", fan_out(9, 9, "长" * 1000)),
         ("YAML：一段 50 万字的文本被引用 1000 次", "guides/hostile.yml", 'a: &a "' + "x" * (size // 2) + '"\nb: [' + ", ".join(["*a"] * 1000) + "]\n"),
         ("YAML：20 万项列表", "guides/hostile.yml", "topics: [" + ", ".join(["a"] * (size // 5)) + "]\n"),
+        ("YAML：值里的冒号后 1 MB 空格（格式错误）", doc, DOCUMENT.replace("title: 恶意正文测试", "title: 恶意: " + " " * size + "x") + "正文\n"),
         ("YAML：嵌套 `[` 4 万层", "guides/hostile.yml", "a: " + "[" * 40_000 + "\n"),
         ("超过上限的文件（1.5 MB）", doc, body("公") + repeat("开", size // 2)),
     ]

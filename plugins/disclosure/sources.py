@@ -271,16 +271,19 @@ def _explained(problem: str, context: str) -> tuple[str, str]:
     return f"YAML 格式错误（解析器原文：{problem or context}）", "检查此行及上一行的缩进、冒号后的空格和引号是否成对"
 
 
-_FIELD = re.compile(r"^\s*(?:- )?([\w-]+): +([^\"'\s].*?)\s*$")
+_FIELD = re.compile(r"\s*(?:- )?([\w-]+): +([^\"'\s].*)")  # no lazy part before a `$`: linear on any line
+_QUOTABLE = 200  # characters of a value a hint writes out again
 
 
 def _quoted(line: str) -> str | None:
-    """`field: value` with the value in double quotes (JSON's escaping is YAML's), when the value is the trouble:
-    a colon and space inside it, or a first character YAML reserves."""
-    field = _FIELD.match(line)
-    if not field or not (": " in field.group(2) or field.group(2)[0] in "@`%*&!"):
+    """`field: value` with the value in double quotes (JSON's escaping is YAML's, control characters
+    included), when the value is the trouble: a colon and space inside it, or a first character YAML
+    reserves. Not for a value with a comment (` #`), which quotes would make part of it."""
+    field = _FIELD.fullmatch(line)
+    value = field.group(2).rstrip() if field else ""
+    if not value or len(value) > _QUOTABLE or " #" in value or not (": " in value or value[0] in "@`%*&!"):
         return None
-    return f"{field.group(1)}: {json.dumps(field.group(2), ensure_ascii=False)}"
+    return f"{field.group(1)}: {json.dumps(value, ensure_ascii=False)}"
 
 
 def syntax_error(error: yaml.MarkedYAMLError, text: str, located: Located) -> Diagnostic:

@@ -228,10 +228,15 @@ def _timestamp(loader, node):
 _ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+def _config(config_file: Path):
+    """mkdocs.yml as YAML reads it (MkDocs' own tags left out)."""
+    with open(config_file, encoding="utf-8-sig") as stream:
+        return yaml.load(stream, Loader=_ConfigLoader) or {}
+
+
 def read_settings(config_file: Path) -> dict:
     """The `disclosure` plugin's settings as written in mkdocs.yml."""
-    with open(config_file, encoding="utf-8-sig") as stream:
-        config = yaml.load(stream, Loader=_ConfigLoader) or {}
+    config = _config(config_file)
     plugins = config.get("plugins") if isinstance(config, dict) else None
     # MkDocs takes a list (`- disclosure:`) or a mapping of plugin names to their settings.
     for plugin in [plugins] if isinstance(plugins, dict) else plugins or []:
@@ -243,8 +248,7 @@ def read_settings(config_file: Path) -> dict:
 def docs_dir(root: Path) -> str:
     """MkDocs' docs_dir as the repository's mkdocs.yml sets it: where the theme's assets are, and no page may be."""
     try:
-        with open(Path(root) / "mkdocs.yml", encoding="utf-8-sig") as stream:
-            config = yaml.load(stream, Loader=_ConfigLoader) or {}
+        config = _config(Path(root) / "mkdocs.yml")
     except (OSError, yaml.YAMLError):
         return "docs"
     value = config.get("docs_dir") if isinstance(config, dict) else None

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import edit, mkdocs_build
 from disclosure import pii
+from disclosure.publishing import audit as audit_module
 from disclosure.publishing.audit import Manifest, audit
 
 ID_NUMBER = "11010519491231002X"
@@ -164,6 +165,39 @@ def test_audit_ignores_what_a_deployment_keeps_in_the_site_folder(tmp_path):
     (tmp_path / ".git/config").write_text("[core]", encoding="utf-8")
     (tmp_path / ".nojekyll").write_text("", encoding="utf-8")
     assert audit(tmp_path, Manifest()) == []
+
+
+def test_a_link_in_the_site_folder_is_listed_and_never_followed(tmp_path):
+    """A deployment that follows a link to a folder would publish files the audit never read."""
+    internal = tmp_path / "internal"
+    internal.mkdir()
+    (internal / "withheld.html").write_text(f"<p>{ID_NUMBER}</p>", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>欢迎</p>", encoding="utf-8")
+    (site / "archive").symlink_to(internal, target_is_directory=True)
+    (site / "withheld.html").symlink_to(internal / "withheld.html")
+    found = audit(site, Manifest({"index.html"}))
+    assert [(f.path, f.unexpected) for f in found] == [("archive", True), ("withheld.html", True)]
+
+
+def test_the_audit_in_processes_finds_what_it_finds_in_one(tmp_path, monkeypatch):
+    """Shares dealt by size, the largest first to the least loaded: a large file is not paired with the rest."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "catalogue.csv").write_text("名称,号码\n" + "张三,2024-01-01\n" * 2000 + f"李四,{ID_NUMBER}\n", encoding="utf-8")
+    for n in range(6):
+        (site / f"p{n}.html").write_text(f"<p>页面 {n}</p>" + (f"<p>{ID_NUMBER}</p>" if n % 2 else ""), encoding="utf-8")
+    (site / "logo.png").write_bytes(b"\x89PNG")
+    manifest = Manifest({"catalogue.csv", "logo.png", *(f"p{n}.html" for n in range(6))})
+    monkeypatch.setattr(audit_module, "PARALLEL_BYTES", 0)
+    shares = audit_module._shares(site, sorted(manifest.files), 2)
+    assert shares[0] == ["catalogue.csv"] and sorted(shares[1]) == [f"p{n}.html" for n in range(6)]
+    alone = audit(site, manifest)
+    assert [f.path for f in alone] == ["catalogue.csv", "p1.html", "p3.html", "p5.html"]
+    assert audit(site, manifest, workers=2) == alone
+    monkeypatch.setattr(audit_module, "PARALLEL_BYTES", 10**9)
+    assert audit_module._shares(site, sorted(manifest.files), 2) == [sorted({*manifest.files} - {"logo.png"})]
 
 
 # -- how a number may be written --------------------------------------------------------------

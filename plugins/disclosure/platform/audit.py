@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from disclosure.platform.config import Agency
-from disclosure.publishing.audit import Finding, Manifest, audit
+from disclosure.publishing.audit import Finding, Manifest, audit, reading
 
 SHOWN = 50  # findings listed; a tampered output can have thousands
 # Beside an agency's manifest: each file of its site as it was when the audit last read it on this
@@ -61,17 +61,20 @@ class PlatformAuditError(Exception):
 def audit_platform(site: Path, own: set[str], agencies: list[tuple[Agency, dict, Path]]) -> None:
     """Audit the merged platform in `site`: `own` the merge's files, `agencies` each placed agency with its
     manifest and its builds folder (where what passed is noted for the next merge)."""
-    meant, unchanged = Manifest(set(own)), Manifest(set())
-    problems, now = [], {}
-    for agency, manifest, folder in agencies:
-        files = manifest.get("files")
-        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-            problems.append(f"{_owner(agency)}的构建清单 manifest.json 没有列出它发布的文件（可能由旧版本程序构建），请重新构建这个机关")
-            continue
-        meant.files.update(f"{agency.path}/{rel}" for rel in files)
-        before, now[folder] = _audited_before(folder), stamps(site / agency.path, files)
-        unchanged.files.update(f"{agency.path}/{rel}" for rel, stamp in now[folder].items() if before.get(rel) == stamp)
-    findings = audit(site, meant, audited=unchanged, workers=min(os.cpu_count() or 1, 4))
+    meant, unchanged = Manifest(set(own)), Manifest(set(own))
+    problems, before, now = [], {}, {}
+    workers = min(os.cpu_count() or 1, 4)
+    # The merge's own files (its catalogues most of all) read meanwhile: they are always read.
+    with reading(site, sorted(own), workers) as own_findings:
+        for agency, manifest, folder in agencies:
+            files = manifest.get("files")
+            if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+                problems.append(f"{_owner(agency)}的构建清单 manifest.json 没有列出它发布的文件（可能由旧版本程序构建），请重新构建这个机关")
+                continue
+            meant.files.update(f"{agency.path}/{rel}" for rel in files)
+            before[folder], now[folder] = _audited_before(folder), stamps(site / agency.path, files)
+            unchanged.files.update(f"{agency.path}/{rel}" for rel, stamp in now[folder].items() if before[folder].get(rel) == stamp)
+        findings = audit(site, meant, audited=unchanged, workers=workers) + own_findings()
     by_path = sorted(agencies, key=lambda placed: len(placed[0].path), reverse=True)  # the deepest path owns a file
     problems += [_described(finding, by_path) for finding in findings]
     if problems:
@@ -79,7 +82,8 @@ def audit_platform(site: Path, own: set[str], agencies: list[tuple[Agency, dict,
         listed = "\n".join(f"  {line}" for line in problems[:SHOWN])
         raise PlatformAuditError(f"平台输出审计未通过，本次合并不发布，已发布的平台保持不变（其中各机关是上次通过审计的输出）：\n{listed}{more}")
     for folder, passed in now.items():
-        _write(folder, passed)
+        if passed != before[folder]:
+            _write(folder, passed)
 
 
 def _owner(agency: Agency | None) -> str:

@@ -183,11 +183,13 @@ def _sitemap_index(outputs: list[AgencyOutput], platform: Platform) -> bytes:
 
 
 def _remove_later(target: Path) -> None:
-    """The replaced platform (hundreds of thousands of links) removed by a process of its own: the new
-    one is in place already. Folders left by a run that was stopped are removed with it."""
+    """The replaced platform (hundreds of thousands of links) removed by a process of its own, at the
+    lowest priority (a merge started right after is slowed less): the new one is in place already. Folders
+    left by a run that was stopped are removed with it."""
     leftovers = [str(p) for p in target.parent.glob(f".{target.name}-old-*")]
     if leftovers:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)", *leftovers],
+        removal = "import os, shutil, sys\nos.nice(19)\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)"
+        subprocess.Popen([sys.executable, "-c", removal, *leftovers],
                          start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -9,9 +9,12 @@ approve: the build fails, naming the file.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import multiprocessing
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +26,8 @@ from disclosure.publishing import active_content
 TEXT_SUFFIXES = (".html", ".htm", ".xml", ".json", ".csv", ".txt", ".js", ".mjs", ".css", ".svg", ".md", ".webmanifest", ".map", ".xml.gz")
 # Left in a site folder by whoever deploys it (MkDocs' own cleaning keeps them): not the build's.
 DEPLOYMENT_FILES = (".git", ".nojekyll")
+# Less text than this is read in the process itself: starting others would cost more than they save.
+PARALLEL_BYTES = 4_000_000
 
 
 @dataclass
@@ -48,15 +53,19 @@ class Finding:
 
 
 def site_files(site_dir: Path) -> list[str]:
-    """Every file under the site folder (links not followed), by its POSIX path there."""
-    found = []
-    for directory, folders, names in os.walk(site_dir):
-        here = Path(directory).relative_to(site_dir).as_posix()
-        prefix = "" if here == "." else here + "/"
-        if not prefix:
-            folders[:] = [name for name in folders if name not in DEPLOYMENT_FILES]
-            names = [name for name in names if name not in DEPLOYMENT_FILES]
-        found.extend(prefix + name for name in names)
+    """Every file under the site folder by its POSIX path there; a link is listed, never followed (a
+    link to a folder too: a deployment that follows it would publish what the audit did not read)."""
+    found, waiting = [], [(os.fspath(site_dir), "")]
+    while waiting:  # strings, not paths: a platform has hundreds of thousands of files
+        directory, prefix = waiting.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if not prefix and entry.name in DEPLOYMENT_FILES:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    waiting.append((entry.path, f"{prefix}{entry.name}/"))
+                else:
+                    found.append(prefix + entry.name)
     return sorted(found)
 
 
@@ -144,11 +153,42 @@ def file_findings(rel: str, data: bytes, scripts: bool = True, reading: Reading 
 
 def _in_parallel(site_dir: Path, paths: list[str], workers: int, scripts: bool) -> list[Finding]:
     """text_findings() over `paths` in `workers` processes: reading the whole site is the audit's cost."""
-    if workers < 2 or len(paths) < 100 or "fork" not in multiprocessing.get_all_start_methods():
-        return text_findings(site_dir, paths, scripts)
-    shares = [(site_dir, paths[index::workers], scripts) for index in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return sorted((finding for found in pool.starmap(text_findings, shares) for finding in found), key=lambda f: (f.path, f.line))
+    with reading(site_dir, paths, workers, scripts) as findings:
+        return findings()
+
+
+@contextmanager
+def reading(site_dir: Path, paths: list[str], workers: int, scripts: bool = True) -> Iterator[Callable[[], list[Finding]]]:
+    """text_findings() over `paths`, begun at once in up to `workers` processes while the caller goes on;
+    yields the function that waits for their findings. Processes left are stopped on leaving."""
+    shares = _shares(site_dir, paths, workers) if workers > 1 and "fork" in multiprocessing.get_all_start_methods() else []
+    if len(shares) < 2:
+        yield lambda: text_findings(site_dir, paths, scripts)
+        return
+    with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
+        begun = pool.starmap_async(text_findings, [(site_dir, share, scripts) for share in shares])
+        yield lambda: sorted((finding for found in begun.get() for finding in found), key=lambda f: (f.path, f.line))
+
+
+def _shares(site_dir: Path, paths: list[str], workers: int) -> list[list[str]]:
+    """The text files among `paths` dealt to at most `workers` processes by size, the largest first each to
+    the least loaded (a platform's two catalogues are most of what it reads); one share if too little to
+    be worth a process."""
+    sized = []
+    for rel in paths:
+        if is_text(rel):
+            try:
+                sized.append((os.stat(os.path.join(site_dir, rel)).st_size, rel))
+            except OSError:
+                sized.append((0, rel))  # text_findings() names it
+    if sum(size for size, _ in sized) < PARALLEL_BYTES:
+        return [[rel for _, rel in sized]]
+    loads = [(0, n, []) for n in range(min(workers, len(sized)))]
+    for size, rel in sorted(sized, reverse=True):
+        load, n, share = heapq.heappop(loads)
+        share.append(rel)
+        heapq.heappush(loads, (load + size, n, share))
+    return [share for _, _, share in sorted(loads, key=lambda load: load[1])]
 
 
 def audit(site_dir: Path, manifest: Manifest, *, audited: Manifest | None = None, workers: int = 1, scripts: bool = True) -> list[Finding]:

@@ -220,7 +220,7 @@ def publish(page) -> None:
 def published(page) -> None:
     publish(page)
     try:
-        page.get_by_text("内容已保存").wait_for(timeout=30000)
+        page.get_by_text("内容已保存").first.wait_for(timeout=30000)  # a toast of the save before may still be shown
         page.wait_for_url("**/entries/**", timeout=60000)  # the editor moves to the saved entry; a new form must come after
     except Exception:
         page.screenshot(path=str(ARTIFACTS / "cms-not-saved.png"), full_page=True)

@@ -8,7 +8,8 @@ between points of the same M), writes a platform.yml listing them, and measures,
 process with wall time and peak memory (scripts/bench.py's launcher):
 
 - `disclosure platform build`: every agency built, `--jobs` at a time, then the merge;
-- `disclosure platform merge` alone, on those outputs: time and peak memory; once as on the machine
+- `disclosure platform merge` alone, on those outputs (each step below begins once the platform a
+  merge replaced has been removed in the background): time and peak memory; once as on the machine
   that built them (each agency's files passed the audit here already: only the merge's own files
   are read), once as on a CI runner that downloaded them (every file read again by the audit);
 - in headless chromium on loopback (scripts/bench_search.py's harness): the bytes of search
@@ -87,6 +88,14 @@ def cpu_timed(command: list[str], cwd: Path):
     return run, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def settled(site: Path, limit: float = 600) -> None:
+    """Wait while the platform a merge replaced is still being removed by its own background process:
+    what is measured next is not measured against that removal."""
+    deadline = time.monotonic() + limit
+    while any(site.parent.glob(f".{site.name}-old-*")) and time.monotonic() < deadline:
+        time.sleep(1)
+
+
 def rebuilt_after_edit(folder: Path, config: Path, jobs: int) -> tuple[float, float, int, int]:
     """Edit one document of the last agency and build again: seconds, processor seconds, agencies rebuilt, agencies skipped."""
     document = sorted((folder / "catalogue" / "documents").rglob("*.md"))[0]
@@ -134,10 +143,13 @@ def bench_point(agencies: int, documents: int, work: Path, jobs: int, copies: bo
         copied_outputs(config, agencies)
     else:
         build, build_cpu = cpu_timed(platform_command("build", config, f"--jobs={jobs}", f"--as-of={AS_OF}"), place)
+    settled(place / "site")
     merge, merge_cpu = cpu_timed(platform_command("merge", config), place)
     for folder in (config.parent / "builds").iterdir():
         (folder / AUDITED).unlink(missing_ok=True)
+    settled(place / "site")
     downloaded, downloaded_cpu = cpu_timed(platform_command("merge", config), place)
+    settled(place / "site")
     cold = queries(place / "site")
     edit = (0.0, 0.0, 0, 0) if copies else rebuilt_after_edit(folders[-1], config, jobs)
     data = place / "site" / "search" / "data"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -179,6 +180,23 @@ def test_a_link_in_the_site_folder_is_listed_and_never_followed(tmp_path):
     (site / "withheld.html").symlink_to(internal / "withheld.html")
     found = audit(site, Manifest({"index.html"}))
     assert [(f.path, f.unexpected) for f in found] == [("archive", True), ("withheld.html", True)]
+
+
+def test_a_folder_that_cannot_be_read_is_named_not_skipped(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "private").mkdir(parents=True)
+    (site / "private" / "withheld.html").write_text(f"<p>{ID_NUMBER}</p>", encoding="utf-8")
+    (site / "index.html").write_text("<p>欢迎</p>", encoding="utf-8")
+    listed = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("private"):
+            raise PermissionError(13, "Permission denied", path)
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert [(f.path, f.unexpected) for f in audit(site, Manifest({"index.html", "private/withheld.html"}))] == [("private", True)]
+    assert audit(tmp_path / "missing", Manifest()) == []
 
 
 def test_the_audit_in_processes_finds_what_it_finds_in_one(tmp_path, monkeypatch):

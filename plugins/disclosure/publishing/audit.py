@@ -58,7 +58,12 @@ def site_files(site_dir: Path) -> list[str]:
     found, waiting = [], [(os.fspath(site_dir), "")]
     while waiting:  # strings, not paths: a platform has hundreds of thousands of files
         directory, prefix = waiting.pop()
-        with os.scandir(directory) as entries:
+        try:
+            listing = os.scandir(directory)
+        except OSError:  # a folder that cannot be read is named (and fails the audit), not skipped
+            found.extend([prefix.rstrip("/")] if prefix else [])
+            continue
+        with listing as entries:
             for entry in entries:
                 if not prefix and entry.name in DEPLOYMENT_FILES:
                     continue

@@ -284,7 +284,10 @@ class DisclosurePlugin(BasePlugin):
         # its scripts cannot be told from the theme's.
         findings = audit(site_dir, self.manifest, audited=outputs(self.site), scripts=not self.serving)
         for path in {finding.path for finding in findings}:
-            (site_dir / path).unlink(missing_ok=True)  # never served, not even by a preview
+            try:
+                (site_dir / path).unlink(missing_ok=True)  # never served, not even by a preview
+            except IsADirectoryError:
+                pass  # a folder that could not be read: a server cannot read it either
         if self.dirty:  # not cleaned first: pages of entries withdrawn since an earlier build are expected to be left
             for finding in findings:
                 if finding.unexpected:

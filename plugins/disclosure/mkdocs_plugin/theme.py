@@ -99,11 +99,8 @@ class SharedNavigation:
             return None
         return posixpath.dirname(page.url.rstrip("/"))
 
-    def known(self, name: str, folder: str) -> bool:
-        return (name, folder) in self.partials
-
-    def rendered(self, name: str, folder: str) -> str:
-        return self.partials[name, folder]
+    def rendered(self, name: str, folder: str) -> str | None:
+        return self.partials.get((name, folder))
 
     def keep(self, name: str, folder: str, rendered: str) -> str:
         self.partials[name, folder] = rendered

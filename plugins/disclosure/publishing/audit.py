@@ -52,30 +52,53 @@ class Finding:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
-def site_files(site_dir: Path) -> list[str]:
-    """Every file under the site folder by its POSIX path there; a link is listed, never followed (a
-    link to a folder too: a deployment that follows it would publish what the audit did not read)."""
-    found, waiting = [], [(os.fspath(site_dir), "")]
+@dataclass
+class Listing:
+    """What is under a site folder, by POSIX path there."""
+
+    files: list[str]  # sorted; links among them, never followed
+    links: set[str]  # a build writes none: a deployment that follows one publishes what the audit did not read
+    unreadable: list[str]  # folders that could not be listed
+
+
+def site_listing(site_dir: Path) -> Listing:
+    listing, waiting = Listing([], set(), []), [(os.fspath(site_dir), "")]
     while waiting:  # strings, not paths: a platform has hundreds of thousands of files
         directory, prefix = waiting.pop()
         try:
-            listing = os.scandir(directory)
-        except OSError:  # a folder that cannot be read is named (and fails the audit), not skipped
-            found.extend([prefix.rstrip("/")] if prefix else [])
+            entries = os.scandir(directory)
+        except OSError:
+            listing.unreadable.extend([prefix.rstrip("/")] if prefix else [])  # no site folder: nothing in it
             continue
-        with listing as entries:
+        with entries:
             for entry in entries:
                 if not prefix and entry.name in DEPLOYMENT_FILES:
                     continue
-                if entry.is_dir(follow_symlinks=False):
+                if entry.is_symlink():
+                    listing.links.add(prefix + entry.name)
+                elif entry.is_dir():
                     waiting.append((entry.path, f"{prefix}{entry.name}/"))
-                else:
-                    found.append(prefix + entry.name)
-    return sorted(found)
+                    continue
+                listing.files.append(prefix + entry.name)
+    listing.files.sort()
+    return listing
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """Every file under the site folder by its POSIX path there (site_listing())."""
+    return site_listing(site_dir).files
 
 
 def unexpected_file(rel: str) -> Finding:
     return Finding(rel, "不是本次构建要发布的文件（可能来自 docs/ 中多余的文件、主题模板或其他插件），不能发布；确认来源后删除它", unexpected=True)
+
+
+def _link(rel: str) -> Finding:
+    return Finding(rel, "是一个链接，不是构建写出的文件：部署时会发布它指向的内容，那些内容没有经过审计，不能发布；删除它")
+
+
+def _unreadable_folder(rel: str) -> Finding:
+    return Finding(rel, "这个文件夹无法读取，不能确认其中的文件可以发布；检查它的权限或删除它")
 
 
 def is_text(rel: str) -> bool:
@@ -199,7 +222,8 @@ def _shares(site_dir: Path, paths: list[str], workers: int) -> list[list[str]]:
 def audit(site_dir: Path, manifest: Manifest, *, audited: Manifest | None = None, workers: int = 1, scripts: bool = True) -> list[Finding]:
     """Every file the build did not mean to write, and ID numbers in every other text file but the
     `audited` ones (the derived files, audited by the process that writes them)."""
-    present = site_files(site_dir)
-    findings = [unexpected_file(rel) for rel in present if not manifest.expects(rel)]
-    readable = [rel for rel in present if manifest.expects(rel) and not (audited and audited.expects(rel)) and is_text(rel)]
+    present = site_listing(site_dir)
+    findings = [_unreadable_folder(rel) for rel in present.unreadable]
+    findings += [_link(rel) if rel in present.links else unexpected_file(rel) for rel in present.files if rel in present.links or not manifest.expects(rel)]
+    readable = [rel for rel in present.files if rel not in present.links and manifest.expects(rel) and not (audited and audited.expects(rel)) and is_text(rel)]
     return findings + _in_parallel(site_dir, readable, workers, scripts)

@@ -29,8 +29,12 @@ def department_problem(known: set[str], value: str) -> tuple[str, str] | None:
 
 def duplicate_of(entries, key: str, value: str, label: str) -> tuple[str, str] | None:
     """D206's finding for a value some entry already has."""
-    other = next((entry.source for entry in entries if getattr(entry, key) == value), None)
-    return (f"{label}“{value}”与 {other.path} 重复", f"请改用未使用的{label}") if other else None
+    other = next((entry for entry in entries if getattr(entry, key) == value), None)
+    return _duplicate(other, value, label) if other else None
+
+
+def _duplicate(other, value: str, label: str) -> tuple[str, str]:
+    return f"{label}“{value}”与 {other.source.path} 重复", f"请改用未使用的{label}"
 
 
 def _unique(entries, key: str, label: str, what: str):
@@ -41,8 +45,8 @@ def _unique(entries, key: str, label: str, what: str):
         if not value:
             continue
         if value in first:
-            found = duplicate_of([first[value]], key, value, label)
-            yield entry.source.diagnostic((key,), "D206", found[0], label=label, hint=f"每个{what}的{label}必须唯一，" + found[1])
+            message, hint = _duplicate(first[value], value, label)
+            yield entry.source.diagnostic((key,), "D206", message, label=label, hint=f"每个{what}的{label}必须唯一，" + hint)
         else:
             first[value] = entry
 

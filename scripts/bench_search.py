@@ -137,6 +137,11 @@ def disk_size(path: Path) -> int:
 @contextmanager
 def served(directory: Path):
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        # Connections kept open and small responses sent at once, as by any static host; the default
+        # (HTTP/1.0) makes the browser open a connection per file, which no public server does.
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+
         def log_message(self, *args):
             pass
 
@@ -202,7 +207,7 @@ def first_result(page, pattern: str, query: str, select_input, result_selector: 
     select_input(page)
     page.keyboard.type(query, delay=30)  # faster than the debounce, as a word committed by an input method
     page.wait_for_selector(result_selector, timeout=timeout * 1000)
-    page.wait_for_function("window.__bench.first > 0", timeout=timeout * 1000)  # results of the whole query
+    page.wait_for_function("() => window.__bench.first > 0", timeout=timeout * 1000)  # results of the whole query
     page.wait_for_timeout(300)  # let the last transfer's bookkeeping arrive
     timing = page.evaluate("window.__bench")
     return page.transferred(pattern), timing["first"] - timing["lastInput"]
@@ -258,14 +263,14 @@ def recall_material(browser: Browser, base: str, strings: list[str]) -> list[set
         search.click()
         search.fill("司法")  # wait for the whole index to load, and for the answers to settle
         search.press("End")
-        page.wait_for_function("window.__answers.some(answer => answer.items.length)", timeout=600_000)
+        page.wait_for_function("() => window.__answers.some((answer) => answer.items.length)", timeout=600_000)
         page.wait_for_timeout(1000)
         for text in strings:
             answers = page.evaluate("window.__answers.length")
             search.fill(text)
             search.press("End")  # Material reads its box on keyup
             try:
-                page.wait_for_function(f"window.__answers.length > {answers}", timeout=120_000)
+                page.wait_for_function(f"() => window.__answers.length > {answers}", timeout=120_000)
             except PlaywrightTimeout:
                 pass  # no new answer: Material read it as the same query as the last one
             items = page.evaluate("window.__answers[window.__answers.length - 1].items")

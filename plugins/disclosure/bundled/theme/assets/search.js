@@ -177,12 +177,20 @@
     }
     return flagsOf(decodeShard(await load(`facets/${name}.bin`, "binary")).get(value), 1, m);
   }
-  /* On a platform: each entry's date (a day number, 0 for undated), from order.bin's runs. */
-  let days = null;
-  function entryDays() {
-    if (!days) days = decodeDays().catch((error) => ((days = null), Promise.reject(error))); // a later query tries again
-    return days;
+  /* On a platform: the entries newest first (then by number), from the dates in order.bin's runs; sorted once,
+   * before the first query, so that a query only walks this order. */
+  let dateOrder = null;
+  function entriesByDate() {
+    if (!dateOrder) dateOrder = sortByDate().catch((error) => ((dateOrder = null), Promise.reject(error))); // a later query tries again
+    return dateOrder;
   }
+  async function sortByDate() {
+    const days = await decodeDays();
+    const SPAN = 2 ** 24; // a key of day and number: up to 2^24 entries
+    const keys = Float64Array.from(days, (day, n) => (2 ** 21 - day) * SPAN + n).sort();
+    return Int32Array.from(keys, (key) => key % SPAN);
+  }
+  /* Each entry's date (a day number, 0 for undated). */
   async function decodeDays() {
     const bytes = new Uint8Array(await load("order.bin", "binary"));
     const found = new Int32Array((await manifest()).entries);
@@ -252,9 +260,14 @@
     }
     return results.filter((r) => r.length);
   }
-  async function pinyinReadings(query, gram) {
+  /* The query as pinyin letters (ü as v), or null when it is not one. */
+  function pinyinLetters(query) {
     const letters = fold(query).replace(/[üÜ]/g, "v").replace(/u:/g, "v");
-    if (!/^[a-z' ]+$/.test(letters) || !/[a-z]/.test(letters)) return [];
+    return /^[a-z' ]+$/.test(letters) && /[a-z]/.test(letters) ? letters : null;
+  }
+  async function pinyinReadings(query, gram) {
+    const letters = pinyinLetters(query);
+    if (!letters) return [];
     const syllables = new Set((await load("pinyin.json", "json")).syllables);
     const readings = segmentations(letters, syllables).map((seq) => ({
       keys: (seq.length <= gram ? [seq] : covering(seq, gram)).map((piece) => piece.join("'")),
@@ -287,7 +300,7 @@
   async function search(query, filters = {}, order = "relevance") {
     await prepareFolding(query);
     const m = await manifest();
-    const dated = m.agencies ? entryDays() : null; // fetched beside the shards
+    const newest = m.agencies ? entriesByDate() : null; // fetched beside the shards
     const gram = m.gram;
     const total = m.entries;
     const readings = await pinyinReadings(query, gram);
@@ -324,19 +337,18 @@
         for (let n = 0; n < total; n++) if (!(allowed[n] & 1)) scores[n] = -1;
       }
     }
-    const entries = ranked(scores, dated && (await dated), order === "date");
+    const entries = ranked(scores, newest && (await newest), order === "date");
     return { query, readings, entries, candidates: new Set(entries.filter((n) => candidate[n])) };
   }
 
   /* The entries found (score 0 or more): best score first unless `byDate`, then newest first: on one site
-   * by number, on a platform by date, then number (a key of day and number: up to 2^24 entries). */
-  function ranked(scores, day, byDate) {
-    let found = [];
-    for (let n = 0; n < scores.length; n++) if (scores[n] >= 0) found.push(n);
-    if (day) {
-      const SPAN = 2 ** 24;
-      const keys = Float64Array.from(found, (n) => (2 ** 21 - day[n]) * SPAN + n).sort();
-      found = Array.from(keys, (key) => key % SPAN);
+   * by number, on a platform in the order of `newest` (entries by date, then number). */
+  function ranked(scores, newest, byDate) {
+    const found = [];
+    if (newest) {
+      for (let i = 0; i < newest.length; i++) if (scores[newest[i]] >= 0) found.push(newest[i]);
+    } else {
+      for (let n = 0; n < scores.length; n++) if (scores[n] >= 0) found.push(n);
     }
     if (byDate) return found;
     const byScore = [];
@@ -552,14 +564,19 @@
     input.addEventListener("input", () => {
       clearTimeout(timer);
       timer = setTimeout(() => run(0), 80);
+      // The tables a query of this text needs load while the pause for the next keystroke runs.
+      prepareFolding(input.value)
+        .then(() => pinyinLetters(input.value) && load("pinyin.json", "json"))
+        .catch(() => {}); // the query itself says what failed
     });
     form.addEventListener("change", (event) => {
       if (event.target !== input) run(0);
     });
     status.tabIndex = -1;
     manifest()
-      .then((m) => m.agencies && entryDays())
+      .then((m) => m.agencies && entriesByDate())
       .catch(() => {}); // fetched before the first keystroke: the query itself says what failed
+    terms("检索"); // compiles the word pattern (milliseconds on a phone) before the first keystroke, not after it
     const page = restore();
     if (FILTERS.some((name) => form.elements[name] && form.elements[name].value) || form.elements.sort.value !== "relevance" || matchMedia("(min-width: 60em)").matches) {
       filters.open = true;

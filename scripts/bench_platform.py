@@ -48,6 +48,7 @@ from disclosure.platform.audit import AUDITED  # noqa: E402
 SECTION = "## 集约化平台"
 AS_OF = bench.AS_OF
 QUERIES = ["律师", "公证", "司法鉴定", "法律援助申请", "律師執業", "lszy"]
+QUERY_ROUNDS = 3  # the slowest of 18 first queries, not of 6, is what the goal is held to
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -112,10 +113,11 @@ def rebuilt_after_edit(folder: Path, config: Path, jobs: int) -> tuple[float, fl
 
 
 def queries(site: Path) -> list[tuple[int, float]]:
+    """Each query first on a new page, QUERY_ROUNDS times over: (bytes, ms) of every one."""
     with bench_search.served(site) as base, sync_playwright() as playwright:
         browser = bench_search.Browser(playwright)
         try:
-            return bench_search.measure_ours(browser, base, QUERIES)["cold"]
+            return [found for _ in range(QUERY_ROUNDS) for found in bench_search.measure_ours(browser, base, QUERIES)["cold"]]
         finally:
             browser.browser.close()
 
@@ -200,7 +202,8 @@ def report(results: list[dict], jobs: int, copies: bool, load_start: str, load_e
         f"由 `scripts/bench_platform.py` 生成于 {dt.datetime.now():%Y-%m-%d %H:%M}（提交 {bench.current_revision()}）。"
         f"每个机关是一份 `generate_corpus.py --documents M --seed 机关序号 --as-of {AS_OF}` 语料（另有 M/10 篇政策解读、M/20 项办事指南），"
         f"`--jobs {jobs}`；2 核，负载 {load_start} → {load_end}。查询：{'、'.join(QUERIES)}，每个在新页面上首次查询，"
-        "下载量按 CDP `encodedDataLength` 计（`search/data/` 与 `assets/search.js`），回环地址、无压缩、缓存关闭。" + mode,
+        f"共 {QUERY_ROUNDS} 轮（{QUERY_ROUNDS * len(QUERIES)} 次），下载量按 CDP `encodedDataLength` 计（`search/data/` 与 `assets/search.js`），"
+        "回环地址、无压缩、缓存关闭，服务器是单独进程中的 Python http.server（HTTP/1.1 持久连接）。" + mode,
         "",
         table(results),
         "",

@@ -15,8 +15,6 @@ BENCHMARKS.md under “## 搜索”. Not a test: the numbers depend on the machi
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import random
@@ -25,7 +23,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -134,23 +131,35 @@ def disk_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
 
 
+# A static server for the measured browser: connections kept open and small responses sent at once, as by any
+# public host (Python's default, HTTP/1.0, makes the browser open a connection per file, which none does).
+SERVER = """
+import functools, http.server, sys
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, *args):
+        pass
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=sys.argv[1]))
+print(server.server_port, flush=True)
+server.serve_forever()
+"""
+
+
 @contextmanager
 def served(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        # Connections kept open and small responses sent at once, as by any static host; the default
-        # (HTTP/1.0) makes the browser open a connection per file, which no public server does.
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    """Serve `directory` from a process of its own, so that the measuring side (its browser events) never delays a response."""
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(directory)], stdout=subprocess.PIPE, text=True)
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield f"http://127.0.0.1:{int(server.stdout.readline())}/"
     finally:
-        server.shutdown()
+        server.terminate()
+        server.wait()
 
 
 def page_texts(site: Path) -> dict[str, str]:
@@ -319,7 +328,7 @@ def table(n_docs, corpus, build, sizes, ours, material, strings, recalls, disagr
         "",
         f"`scripts/bench_search.py` 于 {time.strftime('%Y-%m-%d')} 在本机（2 核，另有其他进程，负载 {loads}）上测得：",
         f"语料 `generate_corpus.py --documents {n_docs} --seed 1 --as-of 2026-11-23`，可搜索页面 {corpus:,} 个",
-        "（公开信息、政策解读、办事指南）；回环地址，无压缩的 Python http.server，无头 chromium，缓存关闭。",
+        "（公开信息、政策解读、办事指南）；回环地址，无压缩的 Python http.server（单独进程，HTTP/1.1 持久连接），无头 chromium，缓存关闭。",
         "",
         "| 指标 | 本站搜索 | Material 自带搜索（lunr，`theme.language: zh`） |",
         "| --- | --- | --- |",

@@ -7,6 +7,7 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -14,6 +15,11 @@ from pathlib import Path
 
 import pytest
 from disclosure.cli import main
+
+# A shell that starts the run in the background makes it ignore Ctrl-C (SIGINT), and with it every preview server a
+# test starts; those tests stop their server with Ctrl-C as an editor does, so the run takes it as from a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REPO = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"

@@ -90,8 +90,8 @@ def test_ctrl_c_ends_the_preview_in_one_chinese_line(mini, builder):
             if "Serving on" in line:
                 break
         server.send_signal(signal.SIGINT)
-        said = server.stdout.read().strip().splitlines()
-        assert server.wait(timeout=60) == 0
+        said = server.communicate(timeout=60)[0].strip().splitlines()
+        assert server.returncode == 0
     finally:
         server.kill()
     assert len(said) == 1 and said[0].endswith("预览已停止"), said

@@ -4,6 +4,7 @@ a busy port, Ctrl-C and a closed pipe end in one Chinese line; the command line 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import re
 import signal
@@ -17,6 +18,7 @@ import pytest
 
 from conftest import edit
 from disclosure import cli
+from disclosure.mkdocs_plugin.serve_messages import quiet_after_ctrl_c
 from test_serve import wait_for
 
 NEWS = "catalogue/docs/news.md"
@@ -95,6 +97,22 @@ def test_ctrl_c_ends_the_preview_in_one_chinese_line(mini, builder):
     finally:
         server.kill()
     assert len(said) == 1 and said[0].endswith("预览已停止"), said
+
+
+@pytest.mark.parametrize("builder", ["mkdocs", "properdocs"])
+def test_ctrl_c_before_the_server_thread_starts_leaves_no_traceback(builder, monkeypatch):
+    """The moment the Ctrl-C test can hit under load: the socket closed by Ctrl-C before the thread serves."""
+    livereload = importlib.import_module(f"{builder}.livereload")
+    server = livereload.LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=".")
+    quiet_after_ctrl_c(server)
+    failures = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+    server.server_bind()
+    server.server_activate()
+    server.shutdown()  # as on Ctrl-C: the thread has not started, so only the socket is closed
+    server.serve_thread.start()
+    server.serve_thread.join(timeout=10)
+    assert not server.serve_thread.is_alive() and not failures, [f.exc_value for f in failures]
 
 
 class Output:

@@ -21,7 +21,7 @@ from disclosure.cms import publish as web_editor
 from disclosure.derived_files import DerivedFiles, Site, outputs
 from disclosure.diagnostics import single_line
 from disclosure.mkdocs_plugin import theme
-from disclosure.mkdocs_plugin.serve_messages import say_in_chinese
+from disclosure.mkdocs_plugin.serve_messages import quiet_after_ctrl_c, say_in_chinese
 from disclosure.mkdocs_plugin.watch import ContentWatcher
 from disclosure.pages.identity import site_identity
 from disclosure.pages.preview import Preview
@@ -307,6 +307,7 @@ class DisclosurePlugin(BasePlugin):
         self.preview = Preview()  # pages it counts as written may not have been: the next rebuild writes all
 
     def on_serve(self, server, *, config, builder):
+        quiet_after_ctrl_c(server)
         self.watcher = ContentWatcher(server, self.watched)
         not_found = server.error_handler
 

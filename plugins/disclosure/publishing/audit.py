@@ -68,7 +68,8 @@ def site_listing(site_dir: Path) -> Listing:
         try:
             entries = os.scandir(directory)
         except OSError:
-            listing.unreadable.extend([prefix.rstrip("/")] if prefix else [])  # no site folder: nothing in it
+            if prefix:  # no site folder at all: nothing in it
+                listing.unreadable.append(prefix.rstrip("/"))
             continue
         with entries:
             for entry in entries:
